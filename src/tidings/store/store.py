@@ -1,0 +1,597 @@
+"""The knowledge base on disk: one SQLite file.
+
+One writer connection in WAL mode; every write is one ``BEGIN IMMEDIATE``
+transaction, so a document, its articles, their full-text rows and its
+boilerplate line keys land together or not at all, even if the process is
+killed halfway.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tidings.models import Actor, Article, Event, Mention, OffsetMap, RawDocument, Statement, Story
+from tidings.store.migrations import applied_migrations, migrate
+
+__all__ = [
+    "AmbiguousId",
+    "BadQuery",
+    "DocumentRow",
+    "LineLearner",
+    "NotFound",
+    "SearchHit",
+    "Stats",
+    "Store",
+    "StoreError",
+]
+
+BUSY_TIMEOUT_MS = 10_000
+MIN_BOILERPLATE_DOCS = 3
+SNIPPET_TOKENS = 16
+TITLE_WEIGHT = 5.0  # bm25 weight of a title hit relative to a body hit
+PREFIX_MIN = 4  # shortest id prefix `get_article` accepts
+MAX_AMBIGUOUS_SHOWN = 5
+
+_ARTICLE_COLUMNS = (
+    "id, document_id, seq, source, url, outlet, byline, agency, title, published,"
+    " published_from, language, body, offsets, removed"
+)
+
+
+class StoreError(Exception):
+    """A problem the user can act on (bad id, bad query, unreadable database)."""
+
+
+class NotFound(StoreError):
+    pass
+
+
+class AmbiguousId(StoreError):
+    pass
+
+
+class BadQuery(StoreError):
+    pass
+
+
+@dataclass(slots=True, frozen=True)
+class DocumentRow:
+    """A stored raw page."""
+
+    id: str
+    source: str
+    url: str | None
+    site: str | None
+    format: str
+    encoding: str | None
+    raw_text: str
+    version: int
+    superseded_by: str | None
+    ingested_at: str
+
+
+@dataclass(slots=True, frozen=True)
+class SearchHit:
+    """One full-text search result; ``score`` is bm25 (lower is better)."""
+
+    article_id: str
+    title: str | None
+    source: str
+    published: str | None
+    snippet: str
+    score: float
+
+
+@dataclass(slots=True)
+class Stats:
+    """What is in the knowledge base."""
+
+    documents: int = 0
+    current_documents: int = 0  # latest version per source
+    articles: int = 0  # articles of the latest versions
+    all_articles: int = 0  # including superseded versions
+    versioned_sources: int = 0  # sources seen in more than one version
+    max_version: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
+    outlets: dict[str, int] = field(default_factory=dict)
+    first_published: str | None = None
+    last_published: str | None = None
+    actors: int = 0
+    statements: int = 0
+    events: int = 0
+    stories: int = 0
+    db_bytes: int = 0
+    path: str = ""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _article_from_row(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        document_id=row["document_id"],
+        seq=row["seq"],
+        source=row["source"],
+        body=row["body"],
+        title=row["title"],
+        url=row["url"],
+        outlet=row["outlet"],
+        byline=row["byline"],
+        agency=row["agency"],
+        published=row["published"],
+        published_from=row["published_from"],
+        language=row["language"],
+        offsets=OffsetMap([tuple(s) for s in json.loads(row["offsets"])]),
+        removed=list(json.loads(row["removed"])),
+    )
+
+
+def _quote_fts(query: str) -> str:
+    """``query`` as FTS5 phrases of its words, AND-ed: safe for any user text."""
+    words = query.split()
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+class Store:
+    """A tidings knowledge base in one SQLite file (created and migrated on open)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        try:
+            self._conn = sqlite3.connect(
+                self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise StoreError(f"{self.path}: cannot switch the database to WAL mode (got {mode})")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            migrate(self._conn)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: not a usable tidings database ({e})") from e
+
+    # ------------------------------------------------------------------ plumbing
+
+    def close(self) -> None:
+        """Checkpoint the WAL and close the connection."""
+        if self._conn is not None:
+            try:
+                self._conn.execute("PRAGMA optimize")
+            finally:
+                self._conn.close()
+                self._conn = None  # type: ignore[assignment]
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A ``BEGIN IMMEDIATE`` write transaction: committed on success, rolled back on any error."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def execute(self, sql: str, params: Iterable[object] = ()) -> sqlite3.Cursor:
+        """Run one read query (for tests, tools and later stages)."""
+        return self._conn.execute(sql, tuple(params))
+
+    def migrations(self) -> list[tuple[str, str]]:
+        """``(name, applied_at)`` of the applied schema migrations."""
+        return applied_migrations(self._conn)
+
+    def integrity_check(self) -> str:
+        """``"ok"``, or SQLite's description of what is wrong (includes the FTS index)."""
+        rows = [r[0] for r in self._conn.execute("PRAGMA integrity_check")]
+        try:
+            self._conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as e:
+            rows = [*(r for r in rows if r != "ok"), f"full-text index: {e}"]
+        return "; ".join(rows)
+
+    def count(self, table: str) -> int:
+        """Row count of one of the store's tables."""
+        if not table.replace("_", "").isalnum():
+            raise ValueError(table)
+        return self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    # ------------------------------------------------------------------ documents
+
+    def has_document(self, doc_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def add_document(
+        self,
+        doc: RawDocument,
+        articles: Iterable[Article],
+        *,
+        site: str | None,
+        line_keys: Iterable[str] = (),
+    ) -> int | None:
+        """Store a page with its articles and line keys in one transaction.
+
+        Returns the version given to it (1 for a new source, previous + 1 for a
+        changed page at a known source or URL), or ``None`` when a page with the
+        same content key is already stored (nothing is written).
+        """
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+                return None
+            prev = conn.execute(
+                "SELECT coalesce(max(version), 0) FROM documents WHERE source = ? OR url = ?",
+                (doc.source, doc.url),
+            ).fetchone()[0]
+            version = prev + 1
+            conn.execute(
+                """INSERT INTO documents (id, source, url, site, format, encoding, raw_text, title_hint,
+                       published_hint, outlet_hint, version, ingested_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    doc.id,
+                    doc.source,
+                    doc.url,
+                    site,
+                    "html" if doc.html is not None else "text",
+                    doc.encoding,
+                    doc.payload,
+                    doc.title,
+                    doc.published,
+                    doc.outlet,
+                    version,
+                    _now(),
+                ),
+            )
+            if prev:
+                conn.execute(
+                    """UPDATE documents SET superseded_by = ?
+                       WHERE (source = ? OR url = ?) AND superseded_by IS NULL AND id != ?""",
+                    (doc.id, doc.source, doc.url, doc.id),
+                )
+            conn.executemany(
+                f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+                [
+                    (
+                        a.id,
+                        doc.id,
+                        a.seq,
+                        a.source,
+                        a.url,
+                        a.outlet,
+                        a.byline,
+                        a.agency,
+                        a.title,
+                        a.published,
+                        a.published_from,
+                        a.language,
+                        a.body,
+                        json.dumps(a.offsets.segments),
+                        json.dumps(a.removed, ensure_ascii=False),
+                    )
+                    for a in articles
+                ],
+            )
+            if site is not None:
+                conn.executemany(
+                    "INSERT OR IGNORE INTO site_lines (site, line_key, document_id) VALUES (?, ?, ?)",
+                    [(site, k, doc.id) for k in line_keys],
+                )
+            return version
+
+    def get_document(self, doc_id: str) -> DocumentRow:
+        row = self._conn.execute(
+            """SELECT id, source, url, site, format, encoding, raw_text, version, superseded_by, ingested_at
+               FROM documents WHERE id = ?""",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no document {doc_id}")
+        return DocumentRow(*row)
+
+    # ------------------------------------------------------------------ boilerplate
+
+    def boilerplate_keys(self, site: str, min_docs: int = MIN_BOILERPLATE_DOCS) -> frozenset[str]:
+        """Line keys seen in at least ``min_docs`` distinct pages (by URL, else source) of ``site``."""
+        rows = self._conn.execute(
+            """SELECT s.line_key FROM site_lines s JOIN documents d ON d.id = s.document_id
+               WHERE s.site = ? GROUP BY s.line_key
+               HAVING count(DISTINCT coalesce(d.url, d.source)) >= ?""",
+            (site, min_docs),
+        )
+        return frozenset(r[0] for r in rows)
+
+    def line_learner(self) -> LineLearner:
+        """A scratch counter of line keys for one ingest batch (see :class:`LineLearner`)."""
+        return LineLearner(self._conn)
+
+    # ------------------------------------------------------------------ articles
+
+    def latest_articles(self) -> Iterator[Article]:
+        """Articles of the latest version of every source, in ingest order."""
+        cols = ", ".join("a." + c.strip() for c in _ARTICLE_COLUMNS.split(","))
+        cur = self._conn.execute(
+            f"""SELECT {cols} FROM articles a JOIN documents d ON d.id = a.document_id
+                WHERE d.superseded_by IS NULL ORDER BY a.n"""
+        )
+        for row in cur:
+            yield _article_from_row(row)
+
+    def get_article(self, id_or_prefix: str) -> Article:
+        """The article with this id, or the only one whose id starts with it."""
+        key = id_or_prefix.strip()
+        row = self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (key,)).fetchone()
+        if row is not None:
+            return _article_from_row(row)
+        if len(key) < PREFIX_MIN:
+            raise NotFound(f"no article {key!r} (give at least {PREFIX_MIN} characters of an id)")
+        rows = self._conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (key, key + "\U0010ffff", MAX_AMBIGUOUS_SHOWN + 1),
+        ).fetchall()
+        if not rows:
+            raise NotFound(f"no article {key!r}")
+        if len(rows) > 1:
+            ids = ", ".join(r["id"] for r in rows[:MAX_AMBIGUOUS_SHOWN])
+            more = ", …" if len(rows) > MAX_AMBIGUOUS_SHOWN else ""
+            raise AmbiguousId(f"{key!r} matches several articles: {ids}{more}")
+        return _article_from_row(rows[0])
+
+    def search(self, query: str, limit: int = 20, *, latest_only: bool = True) -> list[SearchHit]:
+        """Full-text search over titles and bodies, best first (bm25, titles weigh more).
+
+        ``query`` may use FTS5 syntax (``"exact phrase"``, ``OR``, ``NOT``, ``word*``);
+        text that is not valid FTS5 is searched as plain words instead.
+        """
+        if not query.strip():
+            raise BadQuery("empty search query")
+        sql = f"""
+            SELECT a.id, a.title, a.source, a.published,
+                   snippet(articles_fts, 1, '[', ']', '…', {SNIPPET_TOKENS}) AS snip,
+                   bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS score
+            FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid
+            JOIN documents d ON d.id = a.document_id
+            WHERE articles_fts MATCH ? {"AND d.superseded_by IS NULL" if latest_only else ""}
+            ORDER BY score LIMIT ?"""
+        try:
+            rows = self._conn.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            quoted = _quote_fts(query)
+            try:
+                rows = self._conn.execute(sql, (quoted, limit)).fetchall()
+            except sqlite3.OperationalError as e:
+                raise BadQuery(f"cannot search for {query!r}: {e}") from e
+        return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+    # ------------------------------------------------------------------ stats
+
+    def stats(self) -> Stats:
+        """Counts, languages, outlets, date range and size of the knowledge base."""
+        q = self._conn.execute
+        s = Stats(path=str(self.path))
+        s.documents = q("SELECT count(*) FROM documents").fetchone()[0]
+        s.current_documents = q("SELECT count(*) FROM documents WHERE superseded_by IS NULL").fetchone()[0]
+        s.all_articles = q("SELECT count(*) FROM articles").fetchone()[0]
+        latest = "FROM articles a JOIN documents d ON d.id = a.document_id WHERE d.superseded_by IS NULL"
+        s.articles = q(f"SELECT count(*) {latest}").fetchone()[0]
+        s.max_version = q("SELECT coalesce(max(version), 0) FROM documents").fetchone()[0]
+        s.versioned_sources = q(
+            "SELECT count(*) FROM documents WHERE superseded_by IS NULL AND version > 1"
+        ).fetchone()[0]
+        s.languages = {
+            (r[0] or "?"): r[1]
+            for r in q(f"SELECT a.language, count(*) {latest} GROUP BY a.language ORDER BY 2 DESC, 1")
+        }
+        s.outlets = {
+            (r[0] or "?"): r[1]
+            for r in q(f"SELECT a.outlet, count(*) {latest} GROUP BY a.outlet ORDER BY 2 DESC, 1")
+        }
+        s.first_published, s.last_published = q(
+            f"SELECT min(a.published), max(a.published) {latest}"
+        ).fetchone()
+        for name in ("actors", "statements", "events", "stories"):
+            setattr(s, name, self.count(name))
+        s.db_bytes = sum(
+            p.stat().st_size for p in (self.path, self.path.with_name(self.path.name + "-wal")) if p.exists()
+        )
+        return s
+
+    # ------------------------------------------------------------------ later stages
+
+    def save_actors(self, actors: Iterable[Actor]) -> None:
+        """Insert or replace actors with their aliases and roles (one transaction)."""
+        with self.transaction() as conn:
+            for a in actors:
+                conn.execute(
+                    """INSERT INTO actors (id, name, type, country) VALUES (?, ?, ?, ?)
+                       ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type,
+                       country = excluded.country""",
+                    (a.id, a.name, str(a.type), a.country),
+                )
+                conn.execute("DELETE FROM actor_aliases WHERE actor_id = ?", (a.id,))
+                conn.executemany(
+                    "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, kind) VALUES (?, ?, ?)",
+                    [(a.id, al.name, al.kind) for al in a.aliases],
+                )
+                conn.execute("DELETE FROM actor_roles WHERE actor_id = ?", (a.id,))
+                conn.executemany(
+                    """INSERT INTO actor_roles (actor_id, title, country, start, "end", origin, article_id,
+                           start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    [
+                        (
+                            a.id,
+                            r.title,
+                            r.country,
+                            r.start,
+                            r.end,
+                            r.origin,
+                            r.span.article_id if r.span else None,
+                            r.span.start if r.span else None,
+                            r.span.end if r.span else None,
+                        )
+                        for r in a.roles
+                    ],
+                )
+
+    def save_facts(
+        self,
+        article_id: str,
+        *,
+        mentions: Iterable[Mention] = (),
+        statements: Iterable[Statement] = (),
+        events: Iterable[Event] = (),
+    ) -> None:
+        """Replace an article's mentions, statements and events (one transaction).
+
+        Statement and event ids default to ``ARTICLE:N``; an event's ``id`` (its
+        canonical id once clustered) is stored as ``canonical_id``.
+        """
+        with self.transaction() as conn:
+            for table in ("mentions", "statements", "events"):
+                conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            conn.executemany(
+                'INSERT INTO mentions (article_id, start, "end", text, actor_id, kind) VALUES (?, ?, ?, ?, ?, ?)',
+                [(article_id, m.span.start, m.span.end, m.text, m.actor_id, m.kind) for m in mentions],
+            )
+            conn.executemany(
+                """INSERT INTO statements (id, article_id, start, "end", text, direct, speaker_id,
+                       speaker_name, verb) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    (
+                        s.id or f"{article_id}:q{i}",
+                        article_id,
+                        s.span.start,
+                        s.span.end,
+                        s.text,
+                        int(s.direct),
+                        s.speaker_id,
+                        s.speaker_name,
+                        s.verb,
+                    )
+                    for i, s in enumerate(statements)
+                ],
+            )
+            conn.executemany(
+                """INSERT INTO events (id, canonical_id, article_id, start, "end", type, mode, source_id,
+                       target_id, date, date_granularity, location, evidence, negated, hypothetical)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    (
+                        f"{article_id}:e{i}",
+                        e.id or None,
+                        article_id,
+                        e.span.start,
+                        e.span.end,
+                        e.type,
+                        e.mode,
+                        e.source_id,
+                        e.target_id,
+                        e.date,
+                        e.date_granularity,
+                        e.location,
+                        e.evidence,
+                        int(e.negated),
+                        int(e.hypothetical),
+                    )
+                    for i, e in enumerate(events)
+                ],
+            )
+
+    def save_stories(self, stories: Iterable[Story]) -> None:
+        """Replace all stories and their article links (one transaction)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM story_articles")
+            conn.execute("DELETE FROM stories")
+            for st in stories:
+                conn.execute(
+                    "INSERT INTO stories (id, headline, first_date, last_date) VALUES (?, ?, ?, ?)",
+                    (st.id, st.headline, st.first_date, st.last_date),
+                )
+                conn.executemany(
+                    "INSERT OR REPLACE INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                    [(st.id, aid) for aid in st.article_ids],
+                )
+
+
+class LineLearner:
+    """Counts line keys per site over one ingest batch, on disk (a TEMP table), not in memory.
+
+    ``add()`` records the keys of a page; ``boilerplate(site)`` then gives the keys
+    seen in at least ``min_docs`` distinct pages counting both this batch and the
+    pages already stored, so a batch ingested in one go or resumed after a crash
+    learns the same boilerplate.
+    """
+
+    FLUSH_ROWS = 50_000
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._pending: list[tuple[str, str, str]] = []
+        conn.execute("DROP TABLE IF EXISTS temp.batch_lines")
+        conn.execute(
+            """CREATE TEMP TABLE batch_lines (site TEXT NOT NULL, line_key TEXT NOT NULL, src TEXT NOT NULL,
+                   PRIMARY KEY (site, line_key, src)) WITHOUT ROWID"""
+        )
+        self._cache: dict[tuple[str, int], frozenset[str]] = {}
+
+    def add(self, site: str, src: str, keys: Iterable[str]) -> None:
+        """Record that page ``src`` (its URL, else its source) of ``site`` has these line keys."""
+        self._pending.extend((site, k, src) for k in keys)
+        if len(self._pending) >= self.FLUSH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        # Writes only the TEMP database: takes no lock on the main database.
+        self._conn.execute("BEGIN")
+        try:
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO temp.batch_lines (site, line_key, src) VALUES (?, ?, ?)", self._pending
+            )
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+        self._pending.clear()
+        self._cache.clear()
+
+    def boilerplate(self, site: str, min_docs: int = MIN_BOILERPLATE_DOCS) -> frozenset[str]:
+        """Keys of ``site`` seen in ``min_docs`` or more distinct pages, stored or in this batch."""
+        self._flush()
+        key = (site, min_docs)
+        if key not in self._cache:
+            rows = self._conn.execute(
+                """SELECT line_key FROM (
+                       SELECT s.line_key, coalesce(d.url, d.source) AS src
+                       FROM main.site_lines s JOIN main.documents d ON d.id = s.document_id
+                       WHERE s.site = ?
+                       UNION
+                       SELECT line_key, src FROM temp.batch_lines WHERE site = ?)
+                   GROUP BY line_key HAVING count(*) >= ?""",
+                (site, site, min_docs),
+            )
+            self._cache[key] = frozenset(r[0] for r in rows)
+        return self._cache[key]
+
+    def close(self) -> None:
+        """Drop the scratch table."""
+        self._pending.clear()
+        self._cache.clear()
+        self._conn.execute("DROP TABLE IF EXISTS temp.batch_lines")
