@@ -1,0 +1,81 @@
+"""The Python API: a knowledge base in one SQLite file.
+
+>>> import tidings
+>>> with tidings.open("news.db") as kb:                       # doctest: +SKIP
+...     report = kb.ingest(["corpus/"])
+...     kb.export("jsonl", "articles.jsonl")
+...     hits = kb.search("foreign minister")
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from tidings import export as _export
+from tidings import pipeline
+from tidings.models import Article
+from tidings.store import SearchHit, Stats, Store
+
+__all__ = ["KnowledgeBase"]
+
+
+class KnowledgeBase:
+    """A tidings knowledge base: ingest pages, then search, show and export articles."""
+
+    def __init__(self, path: str | os.PathLike[str] = "tidings.db") -> None:
+        self.store = Store(path)
+
+    @property
+    def path(self) -> str:
+        return str(self.store.path)
+
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+        progress: pipeline.ProgressFn | None = None,
+        *,
+        max_bytes: int = pipeline.DEFAULT_MAX_BYTES,
+    ) -> pipeline.IngestReport:
+        """Read, clean and store the pages under ``paths`` (files or folders)."""
+        return pipeline.ingest(self.store, paths, progress=progress, max_bytes=max_bytes)
+
+    def export(self, fmt: str = "jsonl", out: str | os.PathLike[str] = "-") -> int:
+        """Write the latest articles as ``jsonl``, ``csv`` or ``parquet``; return the count."""
+        return _export.export(self.store, fmt, out)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over titles and bodies of the latest articles, best first."""
+        return self.store.search(query, limit)
+
+    def show(self, article_id: str) -> dict[str, Any]:
+        """The export record of one article, by id or unique id prefix."""
+        return _export.article_record(self.store, self.store.get_article(article_id))
+
+    def article(self, article_id: str) -> Article:
+        """One article, by id or unique id prefix."""
+        return self.store.get_article(article_id)
+
+    def raw(self, article_id: str) -> str:
+        """The raw page an article was cleaned from."""
+        return self.store.get_document(self.store.get_article(article_id).document_id).raw_text
+
+    def stats(self) -> Stats:
+        return self.store.stats()
+
+    def articles(self) -> Iterator[Article]:
+        """The articles of the latest version of every source."""
+        return self.store.latest_articles()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"KnowledgeBase({self.path!r})"

@@ -1,0 +1,272 @@
+"""The ``tidings`` command: a thin layer over :mod:`tidings.api`.
+
+Every subcommand takes ``--db FILE`` (default ``./tidings.db``, or ``$TIDINGS_DB``).
+Errors meant for users are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tidings import __version__
+from tidings.api import KnowledgeBase
+from tidings.export import FORMATS, ExportError
+from tidings.pipeline import IngestReport, Progress
+from tidings.store import StoreError
+
+__all__ = ["main"]
+
+DEFAULT_DB = "tidings.db"
+DB_ENV = "TIDINGS_DB"
+EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
+SNIPPET_WIDTH = 200
+
+
+class UserError(click.ClickException):
+    """One clear line on stderr, exit status 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+def _db_option(f: Callable) -> Callable:
+    return click.option(
+        "--db",
+        "db",
+        default=DEFAULT_DB,
+        envvar=DB_ENV,
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help=f"The knowledge base file (or ${DB_ENV}).",
+    )(f)
+
+
+def _friendly(f: Callable) -> Callable:
+    """Turn expected errors into one line instead of a traceback."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except (StoreError, ExportError) as e:
+            raise UserError(str(e)) from e
+        except sqlite3.DatabaseError as e:
+            raise UserError(f"database error: {e}") from e
+        except OSError as e:
+            raise UserError(f"{e.filename or ''}{': ' if e.filename else ''}{e.strerror or e}") from e
+
+    return wrapper
+
+
+def _open(db: str, *, must_exist: bool) -> KnowledgeBase:
+    if must_exist and not Path(db).exists():
+        raise UserError(f"no knowledge base at {db} (run `tidings ingest PATH --db {db}` first)")
+    return KnowledgeBase(db)
+
+
+def _print_json(obj: Any) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tidings")
+def main() -> None:
+    """Turn scraped news pages into a knowledge base of articles, actors, quotes and events."""
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@_friendly
+def ingest(paths: tuple[str, ...], db: str, as_json: bool, quiet: bool) -> None:
+    """Read pages (.txt, .html, .jsonl, .gz, or folders of them) into the knowledge base.
+
+    Exit status 0 when every input was read, 1 when some failed (each named on stderr).
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    console = Console(stderr=True, highlight=False)
+    show_bar = console.is_terminal and not quiet
+    bar = Bar(
+        TextColumn("{task.description:<7}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[source]}", style="dim"),
+        console=console,
+        transient=True,
+        disable=not show_bar,
+    )
+    tasks: dict[str, Any] = {}
+
+    def on_progress(p: Progress) -> None:
+        if p.error is not None:
+            console.print(f"error: {p.error}", markup=False, style="red" if show_bar else None)
+        if not show_bar:
+            return
+        task = tasks.get(p.phase)
+        if task is None:
+            task = tasks[p.phase] = bar.add_task(p.phase, total=p.total, source="")
+        bar.update(task, completed=p.done, total=p.total, source=_shorten(p.source, 50))
+
+    with _open(db, must_exist=False) as kb, bar:
+        report = kb.ingest(list(paths), progress=on_progress)
+    _summary(report, db, as_json)
+    if report.failed:
+        sys.exit(EXIT_FAILED_INPUTS)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
+def _summary(report: IngestReport, db: str, as_json: bool) -> None:
+    if as_json:
+        _print_json({"db": db, **report.to_dict()})
+        return
+    parts = [
+        f"{report.added} new",
+        f"{report.new_versions} new versions",
+        f"{report.unchanged} unchanged",
+        f"{report.articles} articles",
+    ]
+    if report.empty:
+        parts.append(f"{report.empty} pages without article text")
+    parts.append(f"{len(report.failed)} failed")
+    click.echo(f"ingested into {db}: " + ", ".join(parts))
+
+
+# --------------------------------------------------------------------------- export
+
+
+@main.command()
+@_db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True, help="Output format."
+)
+@click.option("-o", "--output", "out", default="-", help="Output file ('-' = stdout; parquet needs a file).")
+@_friendly
+def export(db: str, fmt: str, out: str) -> None:
+    """Write the latest version of every article, one record per article."""
+    with _open(db, must_exist=True) as kb:
+        n = kb.export(fmt, out)
+    if out != "-":
+        click.echo(f"wrote {n} articles to {out}", err=True)
+
+
+# --------------------------------------------------------------------------- search
+
+
+@main.command()
+@click.argument("query")
+@_db_option
+@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+@_friendly
+def search(query: str, db: str, limit: int, as_json: bool) -> None:
+    """Full-text search over titles and bodies (FTS5 syntax allowed: "a phrase", OR, NOT, word*)."""
+    with _open(db, must_exist=True) as kb:
+        hits = kb.search(query, limit)
+    if as_json:
+        _print_json([asdict(h) for h in hits])
+        return
+    if not hits:
+        click.echo("no matches", err=True)
+        return
+    for h in hits:
+        date = h.published or "----------"
+        click.echo(f"{h.article_id}  {date}  {h.title or '(no title)'}")
+        click.echo(f"    {_shorten_end(h.snippet.replace(chr(10), ' '), SNIPPET_WIDTH)}")
+
+
+def _shorten_end(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --------------------------------------------------------------------------- show
+
+
+@main.command()
+@click.argument("article_id")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the export record as JSON.")
+@click.option("--raw", is_flag=True, help="Print the raw page the article was cleaned from.")
+@_friendly
+def show(article_id: str, db: str, as_json: bool, raw: bool) -> None:
+    """Show one article, by id or a unique prefix of its id."""
+    with _open(db, must_exist=True) as kb:
+        if raw:
+            click.echo(kb.raw(article_id), nl=False)
+            return
+        rec = kb.show(article_id)
+    if as_json:
+        _print_json(rec)
+        return
+    click.echo(rec["title"] or "(no title)")
+    meta = [
+        ("id", rec["id"]),
+        ("source", rec["source"]),
+        ("url", rec["url"]),
+        ("outlet", rec["outlet"]),
+        ("byline", rec["byline"]),
+        ("agency", rec["agency"]),
+        ("published", rec["published"]),
+        ("language", rec["language"]),
+        ("story", rec["story"]),
+    ]
+    for key, value in meta:
+        if value is not None:
+            click.echo(f"{key + ':':<11}{value}")
+    click.echo()
+    click.echo(rec["body"])
+    for key in ("actors", "quotes", "events"):
+        if rec[key]:
+            click.echo(f"\n{key}: {len(rec[key])}")
+
+
+# --------------------------------------------------------------------------- stats
+
+
+@main.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
+@_friendly
+def stats(db: str, as_json: bool) -> None:
+    """Counts of documents, articles, versions, languages, outlets; date range; size."""
+    with _open(db, must_exist=True) as kb:
+        s = kb.stats()
+    if as_json:
+        _print_json(asdict(s))
+        return
+    superseded = s.documents - s.current_documents
+    click.echo(f"database    {s.path} ({s.db_bytes / 1e6:.1f} MB)")
+    click.echo(f"documents   {s.current_documents} current, {superseded} older versions")
+    click.echo(f"articles    {s.articles} ({s.all_articles} with older versions)")
+    click.echo(f"published   {s.first_published or '?'} … {s.last_published or '?'}")
+    click.echo("languages   " + (", ".join(f"{k} {v}" for k, v in s.languages.items()) or "-"))
+    click.echo("outlets     " + (", ".join(f"{k} {v}" for k, v in s.outlets.items()) or "-"))
+    click.echo(
+        f"facts       {s.actors} actors, {s.statements} statements, {s.events} events, {s.stories} stories"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""Ingest: read pages, learn each site's boilerplate, clean, and store.
+
+Two streaming passes over the inputs keep memory flat:
+
+1. *scan*: the line keys of every new page are counted per site in a scratch
+   table on disk, so a line repeated across the batch is known as boilerplate
+   before the first page is cleaned;
+2. *ingest*: each new page is cleaned with its site's boilerplate (learned from
+   the store and from this batch) and written with its articles in one
+   transaction.
+
+A page already stored (same content key) is counted ``unchanged`` and not
+touched, so ingesting the same input twice changes nothing, and a run killed
+halfway can simply be run again.  Bad input and pages that fail to clean are
+reported in :attr:`IngestReport.failed`; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from tidings import clean as cleaning
+from tidings.errors import CLEAN_FAILED
+from tidings.models import InputError, RawDocument
+from tidings.read import DEFAULT_MAX_BYTES, iter_documents
+from tidings.store import LineLearner, Store
+
+__all__ = ["LEARN_MAX_DOCS", "IngestReport", "Progress", "ingest"]
+
+LEARN_MAX_DOCS = 200_000  # the scan pass learns boilerplate from at most this many new pages
+SCAN, INGEST = "scan", "ingest"
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did."""
+
+    added: int = 0  # new pages (version 1)
+    unchanged: int = 0  # pages already stored: nothing written
+    new_versions: int = 0  # changed pages at a known source or URL (version 2, 3, …)
+    articles: int = 0  # articles written
+    empty: int = 0  # new pages stored without any article text
+    failed: list[InputError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["failed"] = [{"source": e.source, "code": e.code, "reason": e.reason} for e in self.failed]
+        return d
+
+
+@dataclass(slots=True, frozen=True)
+class Progress:
+    """One step of an ingest, for a progress display.
+
+    ``phase`` is ``"scan"`` or ``"ingest"``; ``total`` is the number of inputs
+    found by the scan (``None`` while unknown); ``error`` is set when this input
+    failed.
+    """
+
+    phase: str
+    done: int
+    total: int | None
+    source: str
+    error: InputError | None = None
+
+
+ProgressFn = Callable[[Progress], None]
+
+
+def _src(doc: RawDocument) -> str:
+    """What makes two pages distinct when counting boilerplate lines: the URL, else the source."""
+    return doc.url or doc.source
+
+
+def _scan(
+    store: Store,
+    paths: list[str | os.PathLike],
+    learner: LineLearner,
+    max_bytes: int,
+    progress: ProgressFn | None,
+) -> int | None:
+    """First pass: count the line keys of new pages per site; return the number of inputs."""
+    done = learned = 0
+    for item in iter_documents(paths, max_bytes=max_bytes):
+        done += 1
+        if isinstance(item, RawDocument) and not store.has_document(item.id):
+            if learned >= LEARN_MAX_DOCS:
+                return None  # a huge batch: learn from what was seen, count the rest as we go
+            try:
+                site = cleaning.site_of(item)
+                if site:
+                    learner.add(site, _src(item), cleaning.line_keys(item))
+                    learned += 1
+            except Exception:  # reported by the ingest pass, which cleans it again
+                pass
+        if progress:
+            progress(Progress(SCAN, done, None, item.source))
+    return done
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    *,
+    progress: ProgressFn | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    learn: bool = True,
+) -> IngestReport:
+    """Read, clean and store every page under ``paths``; never raises for bad input.
+
+    ``learn=False`` skips the scan pass: only boilerplate already learned by the
+    store is removed.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    paths = list(paths)
+    report = IngestReport()
+    learner = store.line_learner()
+    try:
+        total = _scan(store, paths, learner, max_bytes, progress) if learn else None
+        for done, item in enumerate(iter_documents(paths, max_bytes=max_bytes), start=1):
+            error = item if isinstance(item, InputError) else _ingest_one(store, item, learner, report)
+            if error is not None:
+                report.failed.append(error)
+            if progress:
+                progress(Progress(INGEST, done, total, item.source, error))
+    finally:
+        learner.close()
+    return report
+
+
+def _ingest_one(
+    store: Store, doc: RawDocument, learner: LineLearner, report: IngestReport
+) -> InputError | None:
+    """Clean and store one page, updating ``report``; an error instead of raising."""
+    if store.has_document(doc.id):
+        report.unchanged += 1
+        return None
+    try:
+        site = cleaning.site_of(doc) or None
+        boilerplate = learner.boilerplate(site) if site else frozenset()
+        articles = cleaning.clean(doc, boilerplate=boilerplate)
+        keys = cleaning.line_keys(doc) if site else set()
+    except Exception as e:  # one bad page must not stop the batch
+        return InputError(doc.source, f"cleaning failed: {type(e).__name__}: {e}", CLEAN_FAILED)
+    try:
+        version = store.add_document(doc, articles, site=site, line_keys=keys)
+    except sqlite3.IntegrityError as e:
+        return InputError(doc.source, f"could not store the page: {e}", CLEAN_FAILED)
+    if version is None:
+        report.unchanged += 1
+        return None
+    if version == 1:
+        report.added += 1
+    else:
+        report.new_versions += 1
+    report.articles += len(articles)
+    if not articles:
+        report.empty += 1
+    return None
