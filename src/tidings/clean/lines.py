@@ -1,0 +1,225 @@
+"""Lines of a raw page, with the features the cleaning rules read.
+
+A :class:`Line` is one logical line: usually one raw line, but lines broken in
+the middle of a sentence or a word are rejoined first ("coope" / "ration" →
+"cooperation"; "…manner," / "particularly as…" → one paragraph).  Each line keeps
+the raw spans it was made of, so the clean body maps back to the raw text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+
+from tidings.clean.lexicon import Lexicon, english_words
+
+__all__ = ["Kind", "Line", "classify", "line_key", "split_lines"]
+
+# Named thresholds of the line rules.
+PROSE_MIN_WORDS = 6  # a sentence-shaped line shorter than this is not a paragraph
+PROSE_MIN_STOP_SHARE = 0.12  # English prose has at least this share of function words
+SHORT_LINE_WORDS = 14  # UI and furniture patterns marked "short" apply up to this length
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 32
+SCRIPT_MATCH_MIN = 0.6  # share of a line's letters in the page's main script
+JOIN_MIN_WORDS = 4  # a line continued on the next must be at least this long
+
+_TERMINAL = ".!?。！？…"
+_CLOSERS = "\"'”’»)]）」』›"
+_OPENERS = "\"'“‘«(["
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+_LIST_MARK = re.compile(r"^\s*(?:[-–•·*▪◦‣»>]|\d{1,2}[.)])\s+")
+_SPACES = re.compile(r"\s+")
+
+
+class Kind(Enum):
+    PROSE = "prose"  # a paragraph of running text
+    HEADLINE = "headline"  # short, title-shaped: a headline, crosshead or related link
+    META = "meta"  # date, byline, source credit
+    FURNITURE = "furniture"  # UI text, copyright, captions, counters, learned boilerplate
+    FOREIGN = "foreign"  # in a script other than the page's
+    OTHER = "other"
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    parts: list[tuple[int, int]]  # raw (start, end) spans, joined by ``seps``
+    seps: list[str] = field(default_factory=list)
+    index: int = 0
+    blank_before: bool = False
+    kind: Kind = Kind.OTHER
+    why: str = ""
+    words: int = 0
+    key: str = ""  # normalised form, for repetition counts and learned boilerplate
+    repeats: int = 1  # how often the same key stands on this page
+    list_item: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[\"'“”‘’«»]", "", text)
+    text = re.sub(r"\d", "0", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def line_key(text: str) -> str:
+    """A short hash of a line's normalised form (case, quotes, digits and spaces folded)."""
+    return hashlib.blake2b(_norm(text).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip(_CLOSERS + " ")
+    return bool(t) and t[-1] in _TERMINAL
+
+
+def _continues(text: str) -> bool:
+    """The line stops in the middle of a sentence."""
+    t = text.rstrip()
+    return bool(t) and t[-1] not in _TERMINAL + _CLOSERS + ":;" and (t[-1].isalpha() or t[-1] in ",-–")
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Lines of ``raw`` with their spans; broken lines rejoined."""
+    out: list[Line] = []
+    blank = False
+    for m in re.finditer(r"[^\n]*", raw):
+        s, e = m.start(), m.end()
+        seg = raw[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        text = seg.strip()
+        if not text:
+            if s != e or m.start() == 0 or raw[s - 1 : s] == "\n":
+                blank = True
+            continue
+        s += lead
+        e = s + len(text)
+        prev = out[-1] if out else None
+        if prev is not None and not blank and _should_join(prev.text, text):
+            glue = _glue(prev.text, text)
+            prev.text = prev.text + glue + text
+            prev.seps.append(glue)
+            prev.parts.append((s, e))
+            continue
+        out.append(Line(text=text, parts=[(s, e)], index=len(out), blank_before=blank))
+        blank = False
+    return out
+
+
+def _should_join(prev: str, nxt: str) -> bool:
+    if not _continues(prev) or not nxt[0].islower():
+        return False
+    if len(prev.split()) < JOIN_MIN_WORDS or _LIST_MARK.match(nxt):
+        return False
+    return True
+
+
+def _glue(prev: str, nxt: str) -> str:
+    """"" when the break splits a word ("coope" + "ration"), else one space."""
+    if prev.endswith("-") and not prev.endswith(" -"):
+        return ""
+    m1 = re.search(r"([A-Za-z]+)$", prev)
+    m2 = re.match(r"([a-z]+)", nxt)
+    if not m1 or not m2:
+        return " "
+    left, right = m1.group(1).lower(), m2.group(1)
+    words = english_words()
+    if left + right in words and not (left in words and right in words):
+        return ""
+    return " "
+
+
+def _script(ch: str) -> str:
+    if ch.isascii() or ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF:
+        return "latin"
+    try:
+        return unicodedata.name(ch).split()[0].lower()
+    except ValueError:
+        return "other"
+
+
+def page_script(lines: list[Line]) -> str:
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for ch in line.text:
+            if ch.isalpha():
+                counts[_script(ch)] += 1
+    return counts.most_common(1)[0][0] if counts else "latin"
+
+
+def _script_share(text: str, script: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if _script(c) == script) / len(letters)
+
+
+def classify(lines: list[Line], lexicon: Lexicon, boilerplate: frozenset[str] = frozenset()) -> str:
+    """Set ``kind`` and ``why`` on every line; return the page's main script."""
+    script = page_script(lines)
+    counts = Counter(_norm(line.text) for line in lines)
+    for line in lines:
+        norm = _norm(line.text)
+        line.key = line_key(line.text)
+        line.repeats = counts[norm]
+        line.list_item = bool(_LIST_MARK.match(line.text))
+        words = _WORD.findall(line.text)
+        line.words = len(words)
+        line.kind, line.why = _kind(line, words, script, lexicon, boilerplate)
+    return script
+
+
+def _kind(line: Line, words: list[str], script: str, lex: Lexicon, learned: frozenset[str]) -> tuple[Kind, str]:
+    text = line.text
+    if line.key in learned:
+        return Kind.FURNITURE, "recurs on other pages of this site"
+    if _script_share(text, script) < SCRIPT_MATCH_MIN:
+        return Kind.FOREIGN, f"not in the page's script ({script})"
+    short = line.words <= SHORT_LINE_WORDS
+    if lex.furniture.search(text) or (short and lex.furniture_short.search(text)):
+        return Kind.FURNITURE, "page furniture (copyright, credit, caption, widget)"
+    if short and lex.ui_short.search(text.strip(" |·:-–—")):
+        return Kind.FURNITURE, "navigation or UI text"
+    if short and (lex.byline.match(text) or lex.source_credit.match(text)):
+        return Kind.META, "byline or source credit"
+    if short and _mostly_date(text, lex):
+        return Kind.META, "date line"
+    prose = _is_prose(line, words, script, lex)
+    if prose and not (line.list_item and line.words < 2 * PROSE_MIN_WORDS):
+        return Kind.PROSE, ""
+    if HEADLINE_MIN_WORDS <= line.words <= HEADLINE_MAX_WORDS:
+        return Kind.HEADLINE, "headline-shaped (short, no sentence end)"
+    return Kind.OTHER, "too short or not sentence-shaped"
+
+
+def _is_prose(line: Line, words: list[str], script: str, lex: Lexicon) -> bool:
+    if not _ends_sentence(line.text):
+        return False
+    if script != "latin":
+        return len(line.text) >= 20
+    if len(words) < PROSE_MIN_WORDS:
+        return False
+    stops = sum(1 for w in words if w.lower() in lex.stop_words)
+    return stops / len(words) >= PROSE_MIN_STOP_SHARE
+
+
+def _mostly_date(text: str, lex: Lexicon) -> bool:
+    from tidings.clean.dates import find_dates
+
+    dates = find_dates(text)
+    if not dates:
+        return False
+    rest = text
+    for d in reversed(dates):
+        rest = rest[: d.start] + rest[d.end :]
+    rest = re.sub(lex.published_label + "|" + lex.updated_label, "", rest, flags=re.I)
+    rest = re.sub(r"(?i)\b(on|at|am|pm|kst|gmt|utc|edt|est|ist|jst)\b|[\W\d_]+", " ", rest)
+    return len(rest.split()) <= 4
