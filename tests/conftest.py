@@ -33,6 +33,8 @@ TOPICS = (
     ("satellite", "Space agency launches weather satellite"),
 )
 
+REPORTERS = ("Alex Morgan", "Sam Okafor", "Lee Ji-won", "Maria Costa", "Tom Becker", "Ana Silva", "Raj Patel")
+
 
 def page_text(i: int, *, word: str | None = None, title: str | None = None, extra: str = "") -> str:
     """A made-up news page: navigation, headline, date, byline, three paragraphs, footer."""
@@ -46,14 +48,14 @@ def page_text(i: int, *, word: str | None = None, title: str | None = None, extr
         f'"This agreement protects jobs and keeps the {word} open," the regional governor told reporters '
         f"outside the provincial assembly building.",
         f"Talks on a longer settlement are expected to resume next month, according to a statement released "
-        f"by the ministry late on Sunday evening. {extra}".rstrip(),
+        f"by the ministry late on Sunday evening, in its bulletin number {1000 + i}. {extra}".rstrip(),
     ]
     return "\n".join(
         [
             *NAV_LINES,
             title,
             f"Posted : 2024-03-{day:02d} 09:30",
-            "By Alex Reporter",
+            f"By {REPORTERS[i % len(REPORTERS)]}",
             "",
             *(p + "\n" for p in body),
             *FOOTER_LINES,
