@@ -13,6 +13,8 @@ __all__ = ["find_byline", "find_published", "find_title", "outlet_from_url", "sp
 
 SITE_SUFFIX_MAX_WORDS = 5
 TITLE_MIN_WORDS = 3
+TITLE_TYPICAL_WORDS = 6  # headlines shorter than this are rarer than site names and section labels
+TITLE_NEAR_BODY = 6  # lines between a headline and its body, at most, to count as "close"
 _SUFFIX_SEP = re.compile(r"\s+(?:[-|–—:•·]|::)\s+")
 _NAME_STOP = re.compile(
     r"\s*(?:\b(?:updated|published|posted|written|modified|edited|on|at|in)\b|[\[(|,;<]|\d{4}|\S+@\S+).*$",
@@ -52,14 +54,22 @@ def split_site_suffix(text: str, hints: list[str]) -> tuple[str, str | None]:
     return text, None
 
 
+def is_site_name(text: str, hints: list[str]) -> bool:
+    """The line names the site itself ("The Korea Times" on koreatimes.co.kr)."""
+    st = re.sub(r"^the", "", _squash(text))
+    return len(st) >= 4 and any(st in _squash(h) or _squash(h).split("com")[0] == st for h in hints if h)
+
+
 def find_title(pre: list[Line], all_lines: list[Line], hints: list[str]) -> tuple[str | None, str | None]:
     """The headline as printed, and a site name found as a page-title suffix.
 
-    Candidates are headline-shaped lines before the body.  A candidate that matches
-    the page title (the first line, less a site suffix) wins, in its printed form
-    when the page prints it again; then a candidate printed twice; then the first.
+    Candidates are headline-shaped lines before the body, scored: matching the page
+    title (the first line, less a site suffix) in a later printed copy, printed more
+    than once, being the page's first line, standing close to the body, being of
+    headline length; lines inside lists of links or naming the site lose.
     """
     cands = [x for x in pre if x.kind is Kind.HEADLINE and x.words >= TITLE_MIN_WORDS]
+    cands = [x for x in cands if not is_site_name(x.text, hints)]
     if not cands:
         return None, None
     first = cands[0]
@@ -71,17 +81,36 @@ def find_title(pre: list[Line], all_lines: list[Line], hints: list[str]) -> tupl
             head = re.sub(r"\s*(?:[-|–—:•·]|::)\s*$", "", first.text[: first.text.rfind(parts[-1])])
             if any(_norm(x.text) == _norm(head) for x in all_lines if x is not first):
                 stripped, site = head, parts[-1].strip()
-    page_title = stripped
-    norm_title = _norm(page_title)
-    for x in cands[1:]:
-        if _norm(x.text) == norm_title:
-            return x.text, site
-    if site is not None or first.repeats > 1:
-        return page_title, site
-    repeated = [x for x in cands if x.repeats > 1]
-    if repeated and repeated[0] is not first:
-        return repeated[0].text, site
-    return page_title, site
+    norm_title = _norm(stripped)
+    body_at = pre[-1].index + 1 if pre else 0
+    kinds = {x.index: x.kind for x in pre}
+
+    def in_list(x: Line) -> bool:
+        run = [kinds.get(x.index + d) in (Kind.HEADLINE,) for d in (-2, -1, 1, 2)]
+        return x.list_item or (run[1] and run[2]) or (run[0] and run[1]) or (run[2] and run[3])
+
+    def score(x: Line) -> float:
+        s = 0.0
+        if x is not first and _norm(x.text) == norm_title:
+            s += 3
+        if x is first and site is not None:
+            s += 3
+        if x.repeats > 1:
+            s += 2
+        if x is first:
+            s += 1
+        if body_at - x.index <= TITLE_NEAR_BODY:
+            s += 1
+        if x.words >= TITLE_TYPICAL_WORDS:
+            s += 1
+        if in_list(x):
+            s -= 3
+        return s
+
+    best = max(cands, key=lambda x: (score(x), -x.index))
+    if best is first:
+        return stripped, site
+    return best.text, site
 
 
 def find_byline(lines: list[Line], lex: Lexicon) -> tuple[str | None, str | None]:

@@ -67,11 +67,10 @@ def _runs(lines: list[Line], title_keys: set[str]) -> list[Block]:
             gap.append(line)
             continue
         if cur is not None and not _breaks(gap, title_keys):
-            for g in gap:
-                if g.kind is Kind.HEADLINE:
-                    cur.lines.append(g)  # crosshead
-                else:
-                    cur.dropped.append(g)
+            if len(gap) == 1 and gap[0].kind is Kind.HEADLINE:
+                cur.lines.append(gap[0])  # a crosshead stands alone between paragraphs
+            else:
+                cur.dropped.extend(gap)
             cur.lines.append(line)
         else:
             cur = Block(lines=[line], head=gap)
