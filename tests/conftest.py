@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import sys
 from pathlib import Path
 
@@ -36,19 +37,50 @@ TOPICS = (
 REPORTERS = ("Alex Morgan", "Sam Okafor", "Lee Ji-won", "Maria Costa", "Tom Becker", "Ana Silva", "Raj Patel")
 
 
+PLACES = (
+    "northern province", "river delta", "coastal district", "mountain county", "border region", "capital",
+    "island chain", "eastern valley", "southern plateau", "lake district", "old port", "steppe towns",
+)  # fmt: skip
+WHO = (
+    "Officials", "Farmers", "Union leaders", "Local councillors", "Engineers", "Teachers", "Residents",
+    "Fishermen", "Doctors", "Students", "Shopkeepers", "Pilots",
+)  # fmt: skip
+DID = (
+    "welcomed", "criticised", "questioned", "praised", "opposed", "debated", "reviewed", "endorsed",
+    "challenged", "examined", "celebrated", "doubted",
+)  # fmt: skip
+WHAT = (
+    "the new budget", "a pay offer", "the flood barrier", "a school reform", "the tariff cut",
+    "a bridge project", "the water plan", "a clinic closure", "the fishing quota", "a tram line",
+    "the power tariff", "a census delay",
+)  # fmt: skip
+WHEN = ("on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "at the weekend", "overnight")
+
+
+def _sentence(rng: random.Random) -> str:
+    return (
+        f"{rng.choice(WHO)} in the {rng.choice(PLACES)} {rng.choice(DID)} {rng.choice(WHAT)} "
+        f"{rng.choice(WHEN)}, while {rng.choice(WHO).lower()} from the {rng.choice(PLACES)} "
+        f"{rng.choice(DID)} {rng.choice(WHAT)}."
+    )
+
+
 def page_text(i: int, *, word: str | None = None, title: str | None = None, extra: str = "") -> str:
-    """A made-up news page: navigation, headline, date, byline, three paragraphs, footer."""
+    """A made-up news page: navigation, headline, date, byline, three paragraphs, footer.
+
+    Pages differ in every body line (built from words drawn with seed ``i``) and
+    share their navigation and footer lines, as pages of one site do.
+    """
+    rng = random.Random(i)
     topic, headline = TOPICS[i % len(TOPICS)]
     word = word or topic
-    title = title or f"{headline} ({i})"
+    title = title or f"{headline}: {rng.choice(WHO).lower()} in the {rng.choice(PLACES)} {rng.choice(DID)} it"
     day = 1 + i % 28
     body = [
-        f"Officials in the northern province said on Monday that the {word} dispute number {i} had been "
-        f"settled after three days of negotiations between the two sides.",
-        f'"This agreement protects jobs and keeps the {word} open," the regional governor told reporters '
-        f"outside the provincial assembly building.",
-        f"Talks on a longer settlement are expected to resume next month, according to a statement released "
-        f"by the ministry late on Sunday evening, in its bulletin number {1000 + i}. {extra}".rstrip(),
+        f"{_sentence(rng)} The {word} dispute was settled after talks between the two sides.",
+        f'"This agreement protects jobs and keeps the {word} open," the governor of the {rng.choice(PLACES)} '
+        f"told reporters. {_sentence(rng)}",
+        f"{_sentence(rng)} {_sentence(rng)} {extra}".rstrip(),
     ]
     return "\n".join(
         [
