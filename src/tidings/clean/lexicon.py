@@ -23,6 +23,7 @@ class Lexicon:
     ui_short: re.Pattern[str]
     furniture: re.Pattern[str]
     furniture_short: re.Pattern[str]
+    caption: re.Pattern[str]
     byline: re.Pattern[str]
     source_credit: re.Pattern[str]
     published_label: str
@@ -43,6 +44,7 @@ class Lexicon:
             ui_short=_union(data["ui_short"]),
             furniture=_union(data["furniture"]),
             furniture_short=_union(data["furniture_short"]),
+            caption=_union(data["caption"]),
             byline=_union(data["byline"]),
             source_credit=_union(data["source_credit"]),
             published_label=data["published_label"],

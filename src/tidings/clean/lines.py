@@ -23,6 +23,7 @@ __all__ = ["Kind", "Line", "classify", "line_key", "split_lines"]
 PROSE_MIN_WORDS = 6  # a sentence-shaped line shorter than this is not a paragraph
 PROSE_MIN_STOP_SHARE = 0.12  # English prose has at least this share of function words
 SHORT_LINE_WORDS = 14  # UI and furniture patterns marked "short" apply up to this length
+CAPTION_MAX_WORDS = 45  # photo captions are no longer than this
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 32
 SCRIPT_MATCH_MIN = 0.6  # share of a line's letters in the page's main script
@@ -158,7 +159,7 @@ def page_script(lines: list[Line]) -> str:
 def _script_share(text: str, script: str) -> float:
     letters = [c for c in text if c.isalpha()]
     if not letters:
-        return 0.0
+        return 1.0  # digits and punctuation belong to every script
     return sum(1 for c in letters if _script(c) == script) / len(letters)
 
 
@@ -186,6 +187,8 @@ def _kind(line: Line, words: list[str], script: str, lex: Lexicon, learned: froz
     short = line.words <= SHORT_LINE_WORDS
     if lex.furniture.search(text) or (short and lex.furniture_short.search(text)):
         return Kind.FURNITURE, "page furniture (copyright, credit, caption, widget)"
+    if line.words <= CAPTION_MAX_WORDS and lex.caption.search(text):
+        return Kind.FURNITURE, "photo caption"
     if short and lex.ui_short.search(text.strip(" |·:-–—")):
         return Kind.FURNITURE, "navigation or UI text"
     if short and (lex.byline.match(text) or lex.source_credit.match(text)):

@@ -60,6 +60,12 @@ def is_site_name(text: str, hints: list[str]) -> bool:
     return len(st) >= 4 and any(st in _squash(h) or _squash(h).split("com")[0] == st for h in hints if h)
 
 
+def _name_shaped(text: str) -> bool:
+    """A few capitalised words: a site or section name more often than a headline."""
+    words = text.split()
+    return len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
 def find_title(pre: list[Line], all_lines: list[Line], hints: list[str]) -> tuple[str | None, str | None]:
     """The headline as printed, and a site name found as a page-title suffix.
 
@@ -103,6 +109,8 @@ def find_title(pre: list[Line], all_lines: list[Line], hints: list[str]) -> tupl
             s += 1
         if x.words >= TITLE_TYPICAL_WORDS:
             s += 1
+        elif _name_shaped(x.text):
+            s -= 1
         if in_list(x):
             s -= 3
         return s

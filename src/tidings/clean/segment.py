@@ -19,7 +19,7 @@ from tidings.clean.lines import Kind, Line
 __all__ = ["Block", "find_blocks"]
 
 MIN_BODY_CHARS = 120  # shorter runs are not article bodies
-MIN_APPENDED_CHARS = 300  # a later run must be this long to count as a second article
+MIN_APPENDED_CHARS = 250  # a later run must be this long to count as a second article
 MIN_APPENDED_LINES = 2
 MAIN_SHARE = 0.4  # the first run at least this share of the largest one is the main article
 MAX_GAP_LINES = 4  # this many non-prose lines in a row always end a body
