@@ -9,8 +9,8 @@ import pytest
 
 from tidings.clean import clean, line_keys, part_source, site_of
 from tidings.clean.dates import find_dates, url_date
-from tidings.clean.lines import Kind, classify, split_lines
 from tidings.clean.lexicon import Lexicon
+from tidings.clean.lines import Kind, classify, split_lines
 from tidings.models import RawDocument
 from tidings.read import iter_documents
 
@@ -18,7 +18,9 @@ PAGES = Path(__file__).parent / "fixtures" / "pages"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds.jsonl"
 GOLD = SHARED / "gold" / "seeds"
-needs_shared = pytest.mark.skipif(not SEEDS.exists(), reason="../shared (real seed pages) is not beside the repo")
+needs_shared = pytest.mark.skipif(
+    not SEEDS.exists(), reason="../shared (real seed pages) is not beside the repo"
+)
 
 
 def page(name: str):
@@ -42,7 +44,9 @@ def test_word_broken_across_lines_is_rejoined_without_a_space():
 
 
 def test_sentence_broken_across_lines_is_rejoined_with_a_space():
-    lines = split_lines("It will work closely with Tokyo in a future-oriented manner,\nparticularly as next year marks.")
+    lines = split_lines(
+        "It will work closely with Tokyo in a future-oriented manner,\nparticularly as next year marks."
+    )
     assert lines[0].text.endswith("manner, particularly as next year marks.")
 
 
@@ -141,7 +145,15 @@ def test_agency_page_keeps_paragraphs_and_drops_furniture():
     assert art.published == "2025-03-04"
     assert art.body.startswith("SEOUL, March 4 (Harbor) -- North Korea fired")
     assert art.body.endswith("outside its exclusive economic zone.")
-    for junk in ["Advertisement", "This photo, released", "(END)", "Most Viewed", "BTS member", "Copyright", "jdoe@"]:
+    for junk in [
+        "Advertisement",
+        "This photo, released",
+        "(END)",
+        "Most Viewed",
+        "BTS member",
+        "Copyright",
+        "jdoe@",
+    ]:
         assert junk not in art.body
     assert art.body.count("\n\n") == 4  # five paragraphs, caption and ad gone
 
@@ -203,7 +215,9 @@ def test_appended_article_is_split_off_with_its_own_title():
             "The bank will publish new forecasts at its next meeting in six weeks, a spokesperson said.",
         ]
     )
-    arts = clean(RawDocument(source="ledger/page.txt", text=text, url="https://dailyledger.example/2025/03/10/x"))
+    arts = clean(
+        RawDocument(source="ledger/page.txt", text=text, url="https://dailyledger.example/2025/03/10/x")
+    )
     assert [a.seq for a in arts] == [0, 1]
     main, second = arts
     assert main.title == "Allies pledge support for reconstruction fund"
@@ -235,7 +249,9 @@ def test_a_page_without_prose_has_no_article():
 
 def test_paragraph_printed_twice_is_kept_once():
     para = "The ministry said on Monday that it would review the agreement with its partners before the end of the year."
-    (art,) = clean(RawDocument(source="x.txt", text=f"{para}\n{para}\nIt gave no further details of the review."))
+    (art,) = clean(
+        RawDocument(source="x.txt", text=f"{para}\n{para}\nIt gave no further details of the review.")
+    )
     assert art.body.count("review the agreement") == 1
 
 

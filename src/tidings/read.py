@@ -197,7 +197,7 @@ def _read_jsonl(path: Path, gz: bool, max_bytes: int) -> Iterator[RawDocument | 
     n = 0
     try:
         with opener(path, "rb") as fh:
-            for n, raw in enumerate(fh, 1):  # noqa: B007 - n is used after the loop
+            for n, raw in enumerate(fh, 1):
                 where = f"{src}:{n}"
                 if len(raw) > max_bytes:
                     yield InputError(where, _too_large(len(raw), max_bytes), TOO_LARGE)

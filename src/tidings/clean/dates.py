@@ -27,9 +27,18 @@ _PATTERNS = [
     # Tuesday, November 12, 2024 / Nov 12, 2024 6:57 pm / Nov. 12 2024
     re.compile(_WEEKDAY + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b" + _TIME, re.I),
     # 12 November 2024 / Tuesday 12 Nov 2024
-    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<year>\d{4})\b" + _TIME, re.I),
+    re.compile(
+        _WEEKDAY
+        + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + _MON
+        + r",?\s+(?P<year>\d{4})\b"
+        + _TIME,
+        re.I,
+    ),
     # 2024-06-20 15:16:36 / 2024/06/13 17:05 KST / 2024.06.13 / 2024. 6. 13.
-    re.compile(r"\b(?P<year>\d{4})\s*(?P<sep>[-/.])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<day>\d{1,2})\b\.?" + _TIME),
+    re.compile(
+        r"\b(?P<year>\d{4})\s*(?P<sep>[-/.])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<day>\d{1,2})\b\.?" + _TIME
+    ),
     # 2024년 6월 13일
     re.compile(r"(?P<year>\d{4})\s*년\s*(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"),
     # 13.06.2024 / 13/06/2024 (day first; only when unambiguous or dotted)
@@ -76,7 +85,9 @@ def find_dates(text: str) -> list[DateMatch]:
 _URL_PATTERNS = [
     re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$|[-_])"),
     re.compile(r"[/_-](?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?:[/_.-]|$)"),
-    re.compile(r"(?:^|[/=_-]|[a-z])(?P<year>(?:19|20)\d{2})(?P<month>\d{2})(?P<day>\d{2})(?:\d{0,12})(?:[/?#._-]|$)"),
+    re.compile(
+        r"(?:^|[/=_-]|[a-z])(?P<year>(?:19|20)\d{2})(?P<month>\d{2})(?P<day>\d{2})(?:\d{0,12})(?:[/?#._-]|$)"
+    ),
 ]
 
 

@@ -118,13 +118,11 @@ def split_lines(raw: str) -> list[Line]:
 def _should_join(prev: str, nxt: str) -> bool:
     if not _continues(prev) or not nxt[0].islower():
         return False
-    if len(prev.split()) < JOIN_MIN_WORDS or _LIST_MARK.match(nxt):
-        return False
-    return True
+    return len(prev.split()) >= JOIN_MIN_WORDS and not _LIST_MARK.match(nxt)
 
 
 def _glue(prev: str, nxt: str) -> str:
-    """"" when the break splits a word ("coope" + "ration"), else one space."""
+    """ "" when the break splits a word ("coope" + "ration"), else one space."""
     if prev.endswith("-") and not prev.endswith(" -"):
         return ""
     m1 = re.search(r"([A-Za-z]+)$", prev)
@@ -178,7 +176,9 @@ def classify(lines: list[Line], lexicon: Lexicon, boilerplate: frozenset[str] = 
     return script
 
 
-def _kind(line: Line, words: list[str], script: str, lex: Lexicon, learned: frozenset[str]) -> tuple[Kind, str]:
+def _kind(
+    line: Line, words: list[str], script: str, lex: Lexicon, learned: frozenset[str]
+) -> tuple[Kind, str]:
     text = line.text
     if line.key in learned:
         return Kind.FURNITURE, "recurs on other pages of this site"
