@@ -118,10 +118,12 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool, quiet: bool) -> None:
     tasks: dict[str, Any] = {}
 
     def on_progress(p: Progress) -> None:
-        if p.error is not None:
-            console.print(f"error: {p.error}", markup=False, style="red" if show_bar else None)
         if not show_bar:
+            if p.error is not None:
+                click.echo(f"error: {p.error}", err=True)
             return
+        if p.error is not None:  # printed above the live bar, never wrapped
+            console.print(f"error: {p.error}", markup=False, soft_wrap=True, style="red")
         task = tasks.get(p.phase)
         if task is None:
             task = tasks[p.phase] = bar.add_task(p.phase, total=p.total, source="")
