@@ -81,7 +81,7 @@ bench: venv
 LOCK_VENV := $(or $(TMPDIR),/tmp)/tidings-lock-venv
 lock:
 	@test -x $(LOCK_VENV)/bin/uv || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet uv; }
-	$(LOCK_VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
+	$(LOCK_VENV)/bin/uv pip compile pyproject.toml --extra dev -c constraints.txt --generate-hashes --universal \
 	    --python-version 3.11 -o requirements.lock
 
 # ---------------------------------------------------------------------------- cleaning
