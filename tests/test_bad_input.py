@@ -134,6 +134,18 @@ def test_huge_file_rejected_without_loading_it(tmp_path: Path, db_path: Path) ->
     assert report.added == 2
 
 
+def test_max_bytes_option(tmp_path: Path, db_path: Path) -> None:
+    folder = tmp_path / "in"
+    small = folder / "small.txt"
+    folder.mkdir()
+    small.write_text("A short page.\n" * 10)
+    big = write_pages(folder, 1)[0]
+    result = run("ingest", folder, "--db", db_path, "--max-bytes", str(small.stat().st_size + 10))
+    assert result.exit_code == 1
+    (err,) = error_lines(result.stderr)
+    assert (err["source"], err["code"]) == (str(big), "E103")
+
+
 def test_huge_gzip_rejected(tmp_path: Path, db_path: Path) -> None:
     bomb = tmp_path / "bomb.txt.gz"
     with gzip.open(bomb, "wb", compresslevel=1) as f:

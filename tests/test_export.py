@@ -6,8 +6,6 @@ import csv
 import json
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 from conftest import make_article, make_doc, page_text, run
@@ -111,6 +109,9 @@ def test_csv_reads_back(filled: Store, tmp_path: Path) -> None:
 
 
 def test_parquet_reads_back(filled: Store, tmp_path: Path) -> None:
+    import pyarrow as pa  # imported here: a broken pyarrow fails these tests, not the whole file
+    import pyarrow.parquet as pq
+
     add_facts(filled)
     out = tmp_path / "out.parquet"
     assert export(filled, "parquet", out) == 6
@@ -128,6 +129,8 @@ def test_parquet_reads_back(filled: Store, tmp_path: Path) -> None:
 
 
 def test_empty_parquet_has_the_schema(store: Store, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
     out = tmp_path / "empty.parquet"
     assert export(store, "parquet", out) == 0
     assert pq.read_table(out).column_names[: len(FORMAT_KEYS)] == FORMAT_KEYS

@@ -21,6 +21,7 @@ from tidings import __version__
 from tidings.api import KnowledgeBase
 from tidings.export import FORMATS, ExportError
 from tidings.pipeline import IngestReport, Progress
+from tidings.read import DEFAULT_MAX_BYTES
 from tidings.store import StoreError
 
 __all__ = ["main"]
@@ -93,8 +94,15 @@ def main() -> None:
 @_db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--max-bytes",
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest page accepted (bytes); larger inputs are reported as E103.",
+)
 @_friendly
-def ingest(paths: tuple[str, ...], db: str, as_json: bool, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, as_json: bool, quiet: bool, max_bytes: int) -> None:
     """Read pages (.txt, .html, .jsonl, .gz, or folders of them) into the knowledge base.
 
     Exit status 0 when every input was read, 1 when some failed (each named on stderr).
@@ -126,11 +134,13 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool, quiet: bool) -> None:
             console.print(f"error: {p.error}", markup=False, soft_wrap=True, style="red")
         task = tasks.get(p.phase)
         if task is None:
+            for earlier in tasks.values():  # the scan is over: only the ingest bar stays
+                bar.update(earlier, visible=False)
             task = tasks[p.phase] = bar.add_task(p.phase, total=p.total, source="")
         bar.update(task, completed=p.done, total=p.total, source=_shorten(p.source, 50))
 
     with _open(db, must_exist=False) as kb, bar:
-        report = kb.ingest(list(paths), progress=on_progress)
+        report = kb.ingest(list(paths), progress=on_progress, max_bytes=max_bytes)
     _summary(report, db, as_json)
     if report.failed:
         sys.exit(EXIT_FAILED_INPUTS)
