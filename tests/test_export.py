@@ -233,3 +233,25 @@ def test_cli_export_to_file(filled: Store, db_path: Path, tmp_path: Path) -> Non
     result = run("export", "--db", db_path, "--format", "parquet")
     assert result.exit_code == 2
     assert result.stderr.strip() == "error: parquet is binary: give an output file (-o FILE.parquet)"
+
+
+def test_python_api(pages: Path, tmp_path: Path) -> None:
+    import tidings
+
+    with tidings.open(tmp_path / "api.db") as kb:
+        report = kb.ingest(pages)
+        assert (report.added, report.articles, report.ok) == (6, 6, True)
+        assert kb.ingest([pages]).unchanged == 6
+        arts = list(kb.articles())
+        assert len(arts) == 6
+        rec = kb.show(arts[0].id[:10])
+        assert list(rec)[: len(FORMAT_KEYS)] == FORMAT_KEYS
+        assert kb.raw(arts[0].id) == Path(arts[0].source).read_text(encoding="utf-8")
+        assert kb.search("harbour", limit=2)
+        assert kb.stats().articles == 6
+        out = tmp_path / "api.jsonl"
+        assert kb.export("jsonl", out) == 6
+        seen = []
+        kb.ingest([pages], progress=seen.append)
+        assert {p.phase for p in seen} == {"scan", "ingest"}
+        assert seen[-1].done == seen[-1].total == 6
