@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -60,6 +61,9 @@ def _friendly(f: Callable) -> Callable:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return f(*args, **kwargs)
+        except BrokenPipeError:  # `tidings export | head`: the reader left, stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_FAILED_INPUTS)
         except (StoreError, ExportError) as e:
             raise UserError(str(e)) from e
         except sqlite3.DatabaseError as e:

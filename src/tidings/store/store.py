@@ -168,6 +168,8 @@ class Store:
         if self._conn is not None:
             try:
                 self._conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass  # only an optimisation; another writer may hold the lock
             finally:
                 self._conn.close()
                 self._conn = None  # type: ignore[assignment]
