@@ -37,9 +37,12 @@ class KnowledgeBase:
         progress: pipeline.ProgressFn | None = None,
         *,
         max_bytes: int = pipeline.DEFAULT_MAX_BYTES,
+        extract: bool = True,
     ) -> pipeline.IngestReport:
-        """Read, clean and store the pages under ``paths`` (files or folders)."""
-        return pipeline.ingest(self.store, paths, progress=progress, max_bytes=max_bytes)
+        """Read, clean, annotate and store the pages under ``paths`` (files or folders).
+
+        ``extract=False`` skips the NLP stages (actors)."""
+        return pipeline.ingest(self.store, paths, progress=progress, max_bytes=max_bytes, extract=extract)
 
     def export(self, fmt: str = "jsonl", out: str | os.PathLike[str] = "-") -> int:
         """Write the latest articles as ``jsonl``, ``csv`` or ``parquet``; return the count."""

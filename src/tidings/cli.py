@@ -105,8 +105,9 @@ def main() -> None:
     type=click.IntRange(min=1),
     help="Largest page accepted (bytes); larger inputs are reported as E103.",
 )
+@click.option("--no-nlp", is_flag=True, help="Store clean articles only; skip the NLP stages (actors).")
 @_friendly
-def ingest(paths: tuple[str, ...], db: str, as_json: bool, quiet: bool, max_bytes: int) -> None:
+def ingest(paths: tuple[str, ...], db: str, as_json: bool, quiet: bool, max_bytes: int, no_nlp: bool) -> None:
     """Read pages (.txt, .html, .jsonl, .gz, or folders of them) into the knowledge base.
 
     Exit status 0 when every input was read, 1 when some failed (each named on stderr).
@@ -129,7 +130,11 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool, quiet: bool, max_byte
     )
     tasks: dict[str, Any] = {}
 
+    shown: set[int] = set()
+
     def on_progress(p: Progress) -> None:
+        if p.error is not None:
+            shown.add(id(p.error))
         if not show_bar:
             if p.error is not None:
                 click.echo(f"error: {p.error}", err=True)
@@ -144,7 +149,10 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool, quiet: bool, max_byte
         bar.update(task, completed=p.done, total=p.total, source=_shorten(p.source, 50))
 
     with _open(db, must_exist=False) as kb, bar:
-        report = kb.ingest(list(paths), progress=on_progress, max_bytes=max_bytes)
+        report = kb.ingest(list(paths), progress=on_progress, max_bytes=max_bytes, extract=not no_nlp)
+    for error in report.failed:  # failures found after a page was read (annotation, storage)
+        if id(error) not in shown:
+            click.echo(f"error: {error}", err=True)
     _summary(report, db, as_json)
     if report.failed:
         sys.exit(EXIT_FAILED_INPUTS)

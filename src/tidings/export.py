@@ -43,7 +43,8 @@ class ExportError(Exception):
 def _actors(store: Store, article: Article) -> list[dict[str, Any]]:
     rows = store.execute(
         """SELECT a.id, a.name, a.type, a.country, m.text FROM mentions m JOIN actors a ON a.id = m.actor_id
-           WHERE m.article_id = ? ORDER BY m.start, m.id""",
+           WHERE m.article_id = ? AND m.kind IN ('name', 'acronym', 'metonym', 'surname', 'generic')
+           ORDER BY m.start, m.id""",
         (article.id,),
     ).fetchall()
     actors: dict[str, dict[str, Any]] = {}
@@ -64,15 +65,16 @@ def _actors(store: Store, article: Article) -> list[dict[str, Any]]:
 
 
 def _role(store: Store, actor_id: str, article: Article) -> str | None:
-    """The actor's role on the article's date: one stated in this article first, else a dated one."""
+    """The actor's role on the article's date: the dictionary role held that day, else one
+    stated in this article."""
     day = article.published
     row = store.execute(
         """SELECT title FROM actor_roles WHERE actor_id = ?
-             AND (article_id = ? OR (
-                  (? IS NULL AND "end" IS NULL)
-                  OR (? IS NOT NULL AND (start IS NULL OR start <= ?) AND ("end" IS NULL OR ? <= "end"))))
-           ORDER BY (article_id = ?) DESC, start DESC LIMIT 1""",
-        (actor_id, article.id, day, day, day, day, article.id),
+             AND ((article_id IS NULL AND ? IS NOT NULL AND (start IS NULL OR start <= ?)
+                   AND ("end" IS NULL OR ? <= "end"))
+                  OR article_id = ?)
+           ORDER BY (article_id IS NULL) DESC, start DESC, id LIMIT 1""",
+        (actor_id, day, day, day, article.id),
     ).fetchone()
     return row[0] if row else None
 

@@ -32,6 +32,7 @@ from tidings.store import LineLearner, Store
 __all__ = ["LEARN_MAX_DOCS", "IngestReport", "Progress", "ingest"]
 
 LEARN_MAX_DOCS = 200_000  # the scan pass learns boilerplate from at most this many new pages
+NLP_BATCH_DOCS = 16  # pages cleaned, then parsed together, then written one transaction each
 SCAN, INGEST = "scan", "ingest"
 
 
@@ -113,34 +114,54 @@ def ingest(
     progress: ProgressFn | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     learn: bool = True,
+    extract: bool = True,
 ) -> IngestReport:
-    """Read, clean and store every page under ``paths``; never raises for bad input.
+    """Read, clean, annotate and store every page under ``paths``; never raises for bad input.
 
     ``learn=False`` skips the scan pass: only boilerplate already learned by the
-    store is removed.
+    store is removed.  ``extract=False`` stores clean articles without running the
+    NLP stages (actors), e.g. to load a large corpus first and annotate later.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     paths = list(paths)
     report = IngestReport()
     learner = store.line_learner()
+    batch: list[_Pending] = []
     try:
         total = _scan(store, paths, learner, max_bytes, progress) if learn else None
         for done, item in enumerate(iter_documents(paths, max_bytes=max_bytes), start=1):
-            error = item if isinstance(item, InputError) else _ingest_one(store, item, learner, report)
+            if isinstance(item, InputError):
+                error = item
+            else:
+                pending = _prepare(store, item, learner, report)
+                error = pending if isinstance(pending, InputError) else None
+                if isinstance(pending, _Pending):
+                    batch.append(pending)
+                    if len(batch) >= NLP_BATCH_DOCS:
+                        _flush(store, batch, report, extract)
             if error is not None:
                 report.failed.append(error)
             if progress:
                 progress(Progress(INGEST, done, total, item.source, error))
+        _flush(store, batch, report, extract)
     finally:
         learner.close()
     return report
 
 
-def _ingest_one(
-    store: Store, doc: RawDocument, learner: LineLearner, report: IngestReport
-) -> InputError | None:
-    """Clean and store one page, updating ``report``; an error instead of raising."""
+@dataclass(slots=True)
+class _Pending:
+    """A cleaned page waiting for the NLP pass and its write."""
+
+    doc: RawDocument
+    articles: list
+    site: str | None
+    keys: set[str]
+
+
+def _prepare(store: Store, doc: RawDocument, learner: LineLearner, report: IngestReport) -> _Pending | InputError | None:
+    """Clean one new page; ``None`` when it is already stored."""
     if store.has_document(doc.id):
         report.unchanged += 1
         return None
@@ -151,18 +172,49 @@ def _ingest_one(
         keys = cleaning.line_keys(doc) if site else set()
     except Exception as e:  # one bad page must not stop the batch
         return InputError(doc.source, f"cleaning failed: {type(e).__name__}: {e}", CLEAN_FAILED)
+    return _Pending(doc, articles, site, keys)
+
+
+def _annotate(batch: list[_Pending]) -> dict[int, list | InputError]:
+    """Actors per article, for every page of the batch (one spaCy pass); a page whose
+    annotation fails gets an error and is stored without actors."""
+    from tidings.actors import annotate_articles
+
+    out: dict[int, list | InputError] = {}
+    flat = [(i, a) for i, p in enumerate(batch) for a in p.articles]
     try:
-        version = store.add_document(doc, articles, site=site, line_keys=keys)
-    except sqlite3.IntegrityError as e:
-        return InputError(doc.source, f"could not store the page: {e}", CLEAN_FAILED)
-    if version is None:
-        report.unchanged += 1
-        return None
-    if version == 1:
-        report.added += 1
-    else:
-        report.new_versions += 1
-    report.articles += len(articles)
-    if not articles:
-        report.empty += 1
-    return None
+        found = annotate_articles([a for _, a in flat])
+        for (i, a), f in zip(flat, found, strict=True):
+            out.setdefault(i, []).append((a.id, f))
+    except Exception:  # find the page at fault, annotate the others
+        for i, p in enumerate(batch):
+            try:
+                out[i] = list(zip([a.id for a in p.articles], annotate_articles(p.articles), strict=True))
+            except Exception as e:
+                out[i] = InputError(p.doc.source, f"annotation failed: {type(e).__name__}: {e}", CLEAN_FAILED)
+    return out
+
+
+def _flush(store: Store, batch: list[_Pending], report: IngestReport, extract: bool) -> None:
+    annotations = _annotate(batch) if extract and batch else {}
+    for i, p in enumerate(batch):
+        found = annotations.get(i, [])
+        if isinstance(found, InputError):
+            report.failed.append(found)
+            found = []
+        try:
+            version = store.add_document(p.doc, p.articles, site=p.site, line_keys=p.keys, actors=found)
+        except sqlite3.IntegrityError as e:
+            report.failed.append(InputError(p.doc.source, f"could not store the page: {e}", CLEAN_FAILED))
+            continue
+        if version is None:
+            report.unchanged += 1
+            continue
+        if version == 1:
+            report.added += 1
+        else:
+            report.new_versions += 1
+        report.articles += len(p.articles)
+        if not p.articles:
+            report.empty += 1
+    batch.clear()

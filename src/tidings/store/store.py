@@ -227,12 +227,15 @@ class Store:
         *,
         site: str | None,
         line_keys: Iterable[str] = (),
+        actors: Iterable[ArticleActors] = (),
     ) -> int | None:
         """Store a page with its articles and line keys in one transaction.
 
         Returns the version given to it (1 for a new source, previous + 1 for a
         changed page at a known source or URL), or ``None`` when a page with the
-        same content key is already stored (nothing is written).
+        same content key is already stored (nothing is written).  ``actors``
+        holds, per article, the actors it names (``(article_id, [ArticleActor])``):
+        they are written in the same transaction.
         """
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
@@ -295,6 +298,8 @@ class Store:
                     "INSERT OR IGNORE INTO site_lines (site, line_key, document_id) VALUES (?, ?, ?)",
                     [(site, k, doc.id) for k in line_keys],
                 )
+            for article_id, found in actors:
+                _write_article_actors(conn, article_id, found)
             return version
 
     def get_document(self, doc_id: str) -> DocumentRow:
@@ -529,6 +534,44 @@ class Store:
                     "INSERT OR REPLACE INTO story_articles (story_id, article_id) VALUES (?, ?)",
                     [(st.id, aid) for aid in st.article_ids],
                 )
+
+
+ArticleActors = tuple[str, list]  # (article id, [tidings.actors.ArticleActor])
+
+
+def _write_article_actors(conn: sqlite3.Connection, article_id: str, found: list) -> None:
+    """An article's actors and mentions.  A known actor row is left as it is; a new one is
+    inserted with its aliases and dictionary roles; roles stated in the text are kept per article."""
+    conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM actor_roles WHERE article_id = ?", (article_id,))
+    for rec in found:
+        a = rec.actor
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO actors (id, name, type, country) VALUES (?, ?, ?, ?)",
+            (a.id, a.name, str(a.type), a.country),
+        )
+        if cur.rowcount:
+            conn.executemany(
+                "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, kind) VALUES (?, ?, ?)",
+                [(a.id, al.name, al.kind) for al in a.aliases],
+            )
+            conn.executemany(
+                'INSERT INTO actor_roles (actor_id, title, country, start, "end", origin) VALUES (?, ?, ?, ?, ?, ?)',
+                [(a.id, r.title, r.country, r.start, r.end, r.origin) for r in a.roles],
+            )
+        conn.executemany(
+            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, kind) VALUES (?, ?, 'surface')",
+            [(a.id, form) for form in rec.surface_forms],
+        )
+        conn.executemany(
+            """INSERT INTO actor_roles (actor_id, title, country, origin, article_id, start_offset, end_offset)
+               VALUES (?, ?, ?, 'text', ?, ?, ?)""",
+            [(a.id, r.title, r.country, article_id, r.span.start, r.span.end) for r in rec.text_roles if r.span],
+        )
+        conn.executemany(
+            'INSERT INTO mentions (article_id, start, "end", text, actor_id, kind) VALUES (?, ?, ?, ?, ?, ?)',
+            [(article_id, m.span.start, m.span.end, m.text, a.id, m.kind) for m in rec.mentions],
+        )
 
 
 class LineLearner:

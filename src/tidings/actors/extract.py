@@ -1,0 +1,432 @@
+"""Actors in one article: gazetteer matches, named entities, surnames, titles and roles.
+
+Rules, in order (each a function below):
+
+1. :func:`_gazetteer_spans`: known names (states, bodies, IGOs, people) by phrase matching;
+   acronyms exactly, other names case-insensitively, generic names ("Foreign Ministry")
+   only for the country the nearby text is about, capitals only when they act
+   ("Pyongyang's worst gamble", "ties between Moscow and Pyongyang"), not as places.
+2. :func:`_entity_spans`: spaCy's PERSON and ORG entities the gazetteer does not know, less
+   news agencies, events ("… Summit") and fragments of role titles ("Secretary of State").
+3. :func:`_link_surnames`: "Cho", "Chief Cho", "Secretary Blinken" → the person of that
+   surname named in full in the article (the nearest before, else after); never across two
+   people of one surname unless the nearer is certain.  Without a full name, a title that fits
+   a dictionary person's role on the article's date ("President Yoon") links to that person.
+4. States that the article names only as places ("his tour of Asia, including India") are not actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from tidings.actors.gazetteer import Entry, Gazetteer
+from tidings.actors.names import family_first, person_key, split_name
+from tidings.models import Actor, ActorType, Mention, Role, Span
+
+__all__ = ["ArticleActor", "extract_actors"]
+
+LOCATIVE_PREPS = {"in", "at", "into", "near", "outside", "around", "across", "throughout", "to", "from",
+                  "toward", "towards", "via", "inside", "within", "off", "onto", "through"}  # fmt: skip
+TRAVEL_WORDS = {"visit", "tour", "trip", "travel", "arrive", "fly", "journey", "head", "return", "land",
+                "leave", "reach", "stay", "base", "hold", "host", "locate"}  # fmt: skip
+TITLE_WORDS = {"minister", "secretary", "president", "advisor", "adviser", "chief", "director", "leader",
+               "chairman", "chairwoman", "chair", "ambassador", "spokesperson", "spokesman", "spokeswoman",
+               "envoy", "general", "premier", "governor", "commander", "head", "official", "lawmaker",
+               "senator", "representative", "prime", "vice", "deputy", "chancellor", "king", "queen",
+               "speaker", "mayor", "administrator", "counselor", "councillor", "diplomat", "officer",
+               "president-elect", "chief of staff", "nominee", "candidate", "ruler", "dictator"}  # fmt: skip
+EVENT_WORDS = re.compile(
+    r"\b(summit|dialogue|forum|conference|games|olympics|expo|war|festival|award|prize|meeting|talks|"
+    r"exercise|drills?|treaty|agreement|accord|act|declaration|initiative|strategy|program|programme)\b",
+    re.I,
+)
+PERSON_DEPS_TITLE = {"compound", "amod", "nmod", "appos", "npadvmod"}
+MAX_SURNAME_LOOKBACK_CHARS = 100_000
+
+
+@dataclass(slots=True)
+class ArticleActor:
+    """An actor as one article names it."""
+
+    actor: Actor
+    mentions: list[Mention] = field(default_factory=list)
+    text_roles: list[Role] = field(default_factory=list)
+    acts: bool = False  # named at least once as more than a place
+
+    @property
+    def surface_forms(self) -> list[str]:
+        forms = [m.text for m in self.mentions if m.kind in ("name", "acronym", "metonym", "surname", "generic")]
+        return list(dict.fromkeys(forms))
+
+    def role_on(self, day: str | None) -> str | None:
+        role = self.actor.role_on(day) if day else None
+        if role is not None:
+            return role.title
+        return self.text_roles[0].title if self.text_roles else None
+
+
+# ------------------------------------------------------------------------------ matchers
+
+
+@cache
+def _matchers(nlp_id: int, gaz_id: int):
+    """Phrase matchers over the gazetteer for one (pipeline, gazetteer) pair."""
+    from spacy.matcher import PhraseMatcher
+
+    from tidings.nlp import load_nlp
+
+    nlp = load_nlp()
+    gaz = _GAZ[gaz_id]
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    table: dict[str, list[tuple[str, str]]] = defaultdict(list)  # label -> [(actor id, kind)]
+
+    def add(matcher, text: str, aid: str, kind: str) -> None:
+        label = f"{kind}|{text.casefold() if matcher is lower else text}"
+        if (aid, kind) not in table[label]:
+            table[label].append((aid, kind))
+            matcher.add(label, [nlp.make_doc(text)])
+
+    for aid, e in gaz.entries.items():
+        for n in e.names:
+            if n.isupper() and len(n) <= 6:
+                add(exact, n, aid, "acronym")
+            else:
+                add(lower, n, aid, "name")
+        for n in e.acronyms:
+            add(exact, n, aid, "acronym")
+        for n in e.generic:
+            add(lower, n, aid, "generic")
+        for n in e.metonyms:
+            add(exact, n, aid, "metonym")
+        for n in e.contextual:
+            if len(n.split()) >= 2:
+                add(exact, n, aid, "contextual")
+    agencies = PhraseMatcher(nlp.vocab, attr="LOWER")
+    agencies.add("AGENCY", [nlp.make_doc(a) for a in gaz.agencies])
+    return lower, exact, table, agencies
+
+
+_GAZ: dict[int, Gazetteer] = {}
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def _strip(span) -> tuple[int, int]:
+    """Token range of a span without a leading determiner or a trailing possessive."""
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and doc[s].lower_ in ("the", "a", "an"):
+        s += 1
+    while e > s and doc[e - 1].text in ("’s", "'s", "’", "'"):
+        e -= 1
+    return s, e
+
+
+def _is_locative(tok) -> bool:
+    """Is this token (the head of a name) used as a place: "in Seoul", "visit to South Korea"?"""
+    cur, steps = tok, 0
+    while steps < 5 and cur.dep_ in ("pobj", "prep", "conj", "appos", "cc", "compound") and cur.head is not cur:
+        if cur.dep_ == "compound" and cur.head.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return False
+        cur = cur.head
+        steps += 1
+        if cur.dep_ == "prep" or cur.pos_ == "ADP":
+            if cur.lower_ in LOCATIVE_PREPS:
+                return True
+            if cur.lower_ in ("including", "like"):
+                continue
+        if cur.lemma_.lower() in TRAVEL_WORDS:
+            return True
+    if tok.dep_ in ("dobj",) and tok.head.lemma_.lower() in TRAVEL_WORDS:
+        return True
+    # "San Francisco, USA": a place name followed by its country
+    prev = tok.doc[tok.i - 1] if tok.i >= 1 else None
+    return bool(prev is not None and prev.text == "," and tok.i >= 2 and tok.doc[tok.i - 2].ent_type_ == "GPE")
+
+
+def _acts(tok) -> bool:
+    """A capital standing for its government: subject, possessive, object of a verb or of
+    'between'/'with'/'against', or in a conjunction with such."""
+    if _is_locative(tok):
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "agent", "conj", "appos"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("between", "with", "against", "by", "for", "on", "of"):
+        return True
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("’s", "'s")
+
+
+def _country_signals(doc, gaz: Gazetteer, states: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(token index, ISO3) of every country signal: state names, capitals, demonyms."""
+    out = list(states)
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            c = gaz.demonym_country.get(ent.text.casefold())
+            if c:
+                out.append((ent.start, c))
+    return sorted(out)
+
+
+def _nearest_country(i: int, sent, signals: list[tuple[int, str]], allowed: set[str], fallback: str | None):
+    best = None
+    for j, c in signals:
+        if c not in allowed:
+            continue
+        in_sent = sent.start <= j < sent.end
+        dist = abs(j - i) + (0 if in_sent else 1000)
+        if best is None or dist < best[0]:
+            best = (dist, c)
+    if best is not None and best[0] < 2000:
+        return best[1]
+    return fallback if fallback in allowed else None
+
+
+def _slug(key: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-")
+
+
+def _title_before(doc, s: int) -> str | None:
+    """A role title printed before a name: "Foreign Minister Cho Tae-yul" → "Foreign Minister"."""
+    j = s
+    while j > 0:
+        t = doc[j - 1]
+        if t.is_punct and t.text not in ("-", "."):
+            break
+        if t.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "PART") and t.lower_ != "of":
+            break
+        if t.ent_type_ == "PERSON" and t.i < s - 1:
+            break
+        j -= 1
+    words = doc[j:s].text.strip()
+    if words and any(w in TITLE_WORDS for w in re.findall(r"[a-z-]+", words.lower())):
+        return words
+    return None
+
+
+def _title_after(doc, e: int) -> str | None:
+    """An appositive role: "Cho Tae Yong, the Chief of National Security, met …"."""
+    if e + 2 >= len(doc) or doc[e].text != ",":
+        return None
+    j = e + 1
+    while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    k = j
+    while k < len(doc) and doc[k].text not in (",", ".", ";", "(") and k - j < 10 and doc[k].pos_ != "VERB":
+        k += 1
+    if k < len(doc) and doc[k].text == ",":
+        words = doc[j:k].text
+        if any(w in TITLE_WORDS for w in re.findall(r"[a-z-]+", words.lower())):
+            return words
+    return None
+
+
+# ------------------------------------------------------------------------------ main
+
+
+def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazetteer | None = None,
+                   exclude_names: tuple[str, ...] = ()) -> list[ArticleActor]:  # fmt: skip
+    """The actors one parsed article body names, with their mentions (spans into the body)."""
+    gaz = gazetteer or Gazetteer.default()
+    _GAZ[id(gaz)] = gaz
+    from tidings.nlp import load_nlp
+
+    lower, exact, table, agencies = _matchers(id(load_nlp()), id(gaz))
+    found: dict[str, ArticleActor] = {}
+    taken = [False] * len(doc)
+
+    def add(aid: str, actor: Actor, s: int, e: int, kind: str, acts: bool) -> None:
+        rec = found.get(aid)
+        if rec is None:
+            rec = found[aid] = ArticleActor(actor=actor)
+        for t in range(s, e):
+            taken[t] = True
+        if e - s > 1 and doc[s].lower_ == "the":
+            s += 1
+        if e - s > 1 and doc[e - 1].text in ("’s", "'s"):
+            e -= 1
+        span = doc[s:e]
+        rec.mentions.append(Mention(Span(article_id, span.start_char, span.end_char), span.text, aid, kind))
+        rec.acts = rec.acts or acts
+
+    # Agencies first: their tokens are never actors.
+    for _, s, e in agencies(doc):
+        for t in range(s, e):
+            taken[t] = True
+    for name in exclude_names:  # the byline's authors
+        for m in re.finditer(re.escape(name), doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                for t in range(span.start, span.end):
+                    taken[t] = True
+
+    # 1. gazetteer
+    matches = []
+    for matcher in (lower, exact):
+        for mid, s, e in matcher(doc):
+            label = doc.vocab.strings[mid]
+            matches.append((e - s, s, e, label))
+    matches.sort(key=lambda m: (-m[0], m[1]))
+    state_signals: list[tuple[int, str]] = []
+    generic_later: list[tuple[int, int, list[tuple[str, str]]]] = []
+    for _, s, e, label in matches:
+        if any(taken[s:e]):
+            continue
+        cands = table[label]
+        kind = cands[0][1]
+        head = doc[s:e].root
+        if kind == "generic":
+            generic_later.append((s, e, cands))
+            for t in range(s, e):
+                taken[t] = True  # reserved: resolved once the country signals are known
+            continue
+        aid = cands[0][0]
+        entry = gaz.entries[aid]
+        if kind == "contextual" and (head.dep_ in ("compound", "amod") or head.pos_ not in ("PROPN", "NOUN")):
+            continue
+        if kind == "metonym":
+            if not _acts(head) or entry.actor.type is ActorType.STATE and not entry.metonym_for_state:
+                if entry.actor.type is ActorType.STATE and entry.actor.country:
+                    state_signals.append((s, entry.actor.country))
+                continue
+        if entry.actor.type is ActorType.PERSON and len(cands) > 1:
+            continue  # one name, two dictionary people: leave it to the entity rules
+        acts = kind != "name" or entry.actor.type is not ActorType.STATE or not _is_locative(head)
+        add(aid, entry.actor, s, e, kind, acts)
+        if entry.actor.type is ActorType.STATE and entry.actor.country:
+            state_signals.append((s, entry.actor.country))
+
+    signals = _country_signals(doc, gaz, state_signals)
+    first_country = signals[0][1] if signals else None
+    dominant = Counter(c for _, c in signals).most_common(1)[0][0] if signals else None
+    sense: dict[str, str] = {}  # one sense per article: "Foreign Ministry" means one body throughout
+    for s, e, cands in sorted(generic_later):
+        by_country = {gaz.entries[a].actor.country: a for a, _ in cands}
+        label = doc[s:e].text.casefold().removeprefix("the ")
+        c = sense.get(label) or _nearest_country(s, doc[s].sent, signals, set(by_country), first_country or dominant)
+        if c is None or c not in by_country:
+            continue
+        sense[label] = c
+        aid = by_country[c]
+        add(aid, gaz.entries[aid].actor, s, e, "generic", True)
+
+    # 2. named entities the gazetteer does not know
+    person_spans: list[tuple[int, int, str]] = []  # (start, end, actor id) of full-name mentions
+    for rec in found.values():
+        if rec.actor.type is ActorType.PERSON:
+            for m in rec.mentions:
+                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                person_spans.append((span.start, span.end, rec.actor.id))
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        s, e = _strip(ent)
+        if s >= e or any(taken[s:e]):
+            continue
+        text = doc[s:e].text
+        if ent.label_ == "PERSON":
+            toks = split_name(text)
+            if len(toks) < 2:
+                continue  # a bare surname: rule 3
+            aid = gaz.person_by_name(text)
+            if aid is not None:
+                actor = gaz.entries[aid].actor
+            else:
+                aid = "person:~" + _slug(person_key(text))
+                actor = found[aid].actor if aid in found else Actor(aid, text, ActorType.PERSON)
+            add(aid, actor, s, e, "name", True)
+            person_spans.append((s, e, aid))
+        else:
+            if EVENT_WORDS.search(text) or (e - s == 1 and not doc[s].is_upper):
+                continue
+            if doc[s - 1].lower_ == "of" if s > 0 else False:
+                head = doc[s - 1].head
+                if head.lower_ in TITLE_WORDS:
+                    continue  # "Secretary of State", "Chief of National Security"
+            signals_here = [(i, c) for i, c in signals]
+            country = None
+            for d, c in gaz.demonym_country.items():
+                if d in text.casefold():
+                    country = c
+                    break
+            if country is None and signals_here:
+                country = _nearest_country(s, doc[s].sent, signals_here, {c for _, c in signals_here}, dominant)
+            aid = "org:~" + _slug(text)
+            actor = found[aid].actor if aid in found else Actor(aid, text, ActorType.ORG, country=country)
+            add(aid, actor, s, e, "name", True)
+
+    # 3. surnames and titles
+    _link_surnames(doc, gaz, found, person_spans, taken, published, add)
+
+    # roles printed in the text
+    for rec in found.values():
+        if rec.actor.type is not ActorType.PERSON:
+            continue
+        for m in rec.mentions:
+            span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            title = _title_before(doc, span.start) if m.kind == "name" else None
+            title = title or (_title_after(doc, span.end) if m.kind == "name" else None)
+            if title:
+                rec.text_roles.append(Role(title=title, origin="text", span=m.span))
+        if not rec.actor.country:
+            for role in rec.text_roles:
+                for d, c in gaz.demonym_country.items():
+                    if d in role.title.casefold():
+                        rec.actor.country = c
+                        break
+
+    return [r for r in found.values() if r.acts]
+
+
+def _link_surnames(doc, gaz, found, person_spans, taken, published, add) -> None:
+    by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for s, e, aid in person_spans:
+        entry = gaz.entries.get(aid)
+        name = doc[s:e].text
+        toks = name.split()
+        surname = (entry.surname if entry and entry.surname else None) or (
+            toks[0] if family_first(name) else toks[-1]
+        )
+        by_surname[surname.casefold()].append((s, aid))
+    for tok in doc:
+        if taken[tok.i] or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "X"):
+            continue
+        key = tok.text.casefold()
+        cands = by_surname.get(key)
+        if cands:
+            before = [(s, a) for s, a in cands if s < tok.i]
+            ids = {a for _, a in cands}
+            if len(ids) == 1:
+                aid = cands[0][1]
+            elif before:
+                aid = max(before)[1]
+            else:
+                aid = min(cands)[1]
+            add(aid, found[aid].actor, tok.i, tok.i + 1, "surname", True)
+            continue
+        # No full name in the article: a title fitting one dictionary person's role on the day.
+        ids = gaz.by_surname.get(key, [])
+        if not ids or tok.ent_type_ not in ("PERSON", "ORG", ""):
+            continue
+        title = _title_before(doc, tok.i) or ""
+        fits = [
+            a
+            for a in ids
+            if any(
+                r.held_on(published) and title and set(title.lower().split()) & set(r.title.lower().split())
+                for r in gaz.entries[a].actor.roles
+            )
+        ]
+        if len(fits) == 1:
+            aid = fits[0]
+        elif len(ids) == 1 and not family_first(gaz.entries[ids[0]].actor.name) and tok.ent_type_ == "PERSON":
+            aid = ids[0]  # a distinctive surname (Blinken, Putin) of one dictionary person
+        else:
+            continue
+        add(aid, gaz.entries[aid].actor, tok.i, tok.i + 1, "surname", True)

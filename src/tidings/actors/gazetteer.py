@@ -1,0 +1,119 @@
+"""The actor gazetteer: states, international bodies, government bodies, people with dated
+roles, and the news agencies that are never actors — loaded from the YAML files in
+``tidings/data/gazetteer/`` plus any files the user adds (same schema, see its README)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from tidings.actors.names import person_key
+from tidings.models import Actor, ActorType, Alias, Role
+
+__all__ = ["Entry", "Gazetteer"]
+
+ID_PREFIX = {"PERSON": "person", "ORG": "org", "STATE": "state", "IGO": "igo"}
+FILES = ("states.yaml", "territories.yaml", "igos.yaml", "government_bodies.yaml", "people.yaml")
+
+
+@dataclass(slots=True)
+class Entry:
+    """One known actor and the ways it is named."""
+
+    actor: Actor
+    surname: str | None = None
+    gender: str | None = None
+    names: list[str] = field(default_factory=list)  # match case-insensitively
+    acronyms: list[str] = field(default_factory=list)  # match exactly
+    generic: list[str] = field(default_factory=list)  # only in the actor's country context
+    metonyms: list[str] = field(default_factory=list)  # stand for it when they act, not as places
+    contextual: list[str] = field(default_factory=list)  # "the North": only with a Korean context
+    demonyms: list[str] = field(default_factory=list)  # country signals, never surface forms
+    metonym_for_state: bool = True
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    agencies: list[str] = field(default_factory=list)  # names of news agencies and outlets
+    by_person_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_surname: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    demonym_country: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, *extra: str | Path) -> Gazetteer:
+        gaz = cls()
+        folder = resources.files("tidings.data").joinpath("gazetteer")
+        texts = [folder.joinpath(name).read_text(encoding="utf-8") for name in FILES]
+        texts += [Path(p).read_text(encoding="utf-8") for p in extra]
+        for text in texts:
+            data = yaml.safe_load(text) or {}
+            for raw in data.get("entries") or []:
+                gaz._add(raw)
+        agencies = yaml.safe_load(folder.joinpath("news_agencies.yaml").read_text(encoding="utf-8"))
+        for raw in agencies.get("entries") or []:
+            gaz.agencies += [raw["name"], *(raw.get("aliases") or []), *(raw.get("acronyms") or [])]
+        return gaz
+
+    @staticmethod
+    @cache
+    def default() -> Gazetteer:
+        return Gazetteer.load()
+
+    def _add(self, raw: dict) -> None:
+        atype = ActorType(raw.get("type", "ORG"))
+        aid = f"{ID_PREFIX[atype.value]}:{raw['id']}"
+        names = [raw["name"], *(raw.get("aliases") or [])]
+        if raw.get("official_name"):
+            names.append(raw["official_name"])
+        roles = [
+            Role(
+                title=r["title"],
+                country=r.get("country"),
+                start=str(r["start"]) if r.get("start") else None,
+                end=str(r["end"]) if r.get("end") else None,
+            )
+            for r in raw.get("roles") or []
+        ]
+        metonyms = [*(raw.get("metonyms") or []), *(raw.get("landmark_metonyms") or [])]
+        actor = Actor(
+            id=aid,
+            name=raw["name"],
+            type=atype,
+            country=raw.get("country"),
+            aliases=[Alias(n) for n in dict.fromkeys(names)],
+            roles=roles,
+        )
+        entry = Entry(
+            actor=actor,
+            surname=raw.get("surname"),
+            gender=raw.get("gender"),
+            names=list(dict.fromkeys(names)),
+            acronyms=list(raw.get("acronyms") or []),
+            generic=list(raw.get("generic_aliases") or []),
+            metonyms=metonyms,
+            contextual=list(raw.get("contextual_aliases") or []),
+            demonyms=list(raw.get("demonyms") or []),
+            metonym_for_state=raw.get("metonym_for_state", True),
+        )
+        self.entries[aid] = entry
+        if atype is ActorType.PERSON:
+            for n in entry.names:
+                key = person_key(n)
+                if aid not in self.by_person_key[key]:
+                    self.by_person_key[key].append(aid)
+            if entry.surname:
+                self.by_surname[entry.surname.casefold()].append(aid)
+        if atype is ActorType.STATE and actor.country:
+            for d in entry.demonyms:
+                self.demonym_country[d.casefold()] = actor.country
+
+    def person_by_name(self, name: str) -> str | None:
+        """The dictionary person this full name (any romanisation) denotes, if exactly one."""
+        ids = self.by_person_key.get(person_key(name), [])
+        return ids[0] if len(ids) == 1 else None
