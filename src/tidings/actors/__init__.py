@@ -32,5 +32,7 @@ def annotate_articles(
     out = []
     for article, doc in zip(articles, annotate([a.body for a in articles], n_process=n_process), strict=True):
         names = tuple(n.strip() for n in (article.byline or "").replace(" and ", ",").split(",") if n.strip())
-        out.append(extract_actors(doc, article.id, article.published, gazetteer=gazetteer, exclude_names=names))
+        out.append(
+            extract_actors(doc, article.id, article.published, gazetteer=gazetteer, exclude_names=names)
+        )
     return out

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from tidings.actors.gazetteer import Entry, Gazetteer
+from tidings.actors.gazetteer import Gazetteer
 from tidings.actors.names import family_first, person_key, split_name
 from tidings.models import Actor, ActorType, Mention, Role, Span
 
@@ -44,7 +44,7 @@ EVENT_WORDS = re.compile(
     re.I,
 )
 PERSON_DEPS_TITLE = {"compound", "amod", "nmod", "appos", "npadvmod"}
-MAX_SURNAME_LOOKBACK_CHARS = 100_000
+SURFACE_KINDS = ("name", "acronym", "metonym", "surname", "generic")  # mentions that are proper names
 
 
 @dataclass(slots=True)
@@ -58,7 +58,8 @@ class ArticleActor:
 
     @property
     def surface_forms(self) -> list[str]:
-        forms = [m.text for m in self.mentions if m.kind in ("name", "acronym", "metonym", "surname", "generic")]
+        named = sorted((m for m in self.mentions if m.kind in SURFACE_KINDS), key=lambda m: m.span.start)
+        forms = [m.text for m in named]
         return list(dict.fromkeys(forms))
 
     def role_on(self, day: str | None) -> str | None:
@@ -130,7 +131,9 @@ def _strip(span) -> tuple[int, int]:
 def _is_locative(tok) -> bool:
     """Is this token (the head of a name) used as a place: "in Seoul", "visit to South Korea"?"""
     cur, steps = tok, 0
-    while steps < 5 and cur.dep_ in ("pobj", "prep", "conj", "appos", "cc", "compound") and cur.head is not cur:
+    while (
+        steps < 5 and cur.dep_ in ("pobj", "prep", "conj", "appos", "cc", "compound") and cur.head is not cur
+    ):
         if cur.dep_ == "compound" and cur.head.ent_type_ not in ("GPE", "LOC", "FAC"):
             return False
         cur = cur.head
@@ -146,7 +149,9 @@ def _is_locative(tok) -> bool:
         return True
     # "San Francisco, USA": a place name followed by its country
     prev = tok.doc[tok.i - 1] if tok.i >= 1 else None
-    return bool(prev is not None and prev.text == "," and tok.i >= 2 and tok.doc[tok.i - 2].ent_type_ == "GPE")
+    return bool(
+        prev is not None and prev.text == "," and tok.i >= 2 and tok.doc[tok.i - 2].ent_type_ == "GPE"
+    )
 
 
 def _acts(tok) -> bool:
@@ -288,11 +293,12 @@ def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Ga
         entry = gaz.entries[aid]
         if kind == "contextual" and (head.dep_ in ("compound", "amod") or head.pos_ not in ("PROPN", "NOUN")):
             continue
-        if kind == "metonym":
-            if not _acts(head) or entry.actor.type is ActorType.STATE and not entry.metonym_for_state:
-                if entry.actor.type is ActorType.STATE and entry.actor.country:
-                    state_signals.append((s, entry.actor.country))
-                continue
+        if kind == "metonym" and (
+            not _acts(head) or (entry.actor.type is ActorType.STATE and not entry.metonym_for_state)
+        ):
+            if entry.actor.type is ActorType.STATE and entry.actor.country:
+                state_signals.append((s, entry.actor.country))
+            continue
         if entry.actor.type is ActorType.PERSON and len(cands) > 1:
             continue  # one name, two dictionary people: leave it to the entity rules
         acts = kind != "name" or entry.actor.type is not ActorType.STATE or not _is_locative(head)
@@ -307,7 +313,9 @@ def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Ga
     for s, e, cands in sorted(generic_later):
         by_country = {gaz.entries[a].actor.country: a for a, _ in cands}
         label = doc[s:e].text.casefold().removeprefix("the ")
-        c = sense.get(label) or _nearest_country(s, doc[s].sent, signals, set(by_country), first_country or dominant)
+        c = sense.get(label) or _nearest_country(
+            s, doc[s].sent, signals, set(by_country), first_country or dominant
+        )
         if c is None or c not in by_country:
             continue
         sense[label] = c
@@ -354,7 +362,9 @@ def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Ga
                     country = c
                     break
             if country is None and signals_here:
-                country = _nearest_country(s, doc[s].sent, signals_here, {c for _, c in signals_here}, dominant)
+                country = _nearest_country(
+                    s, doc[s].sent, signals_here, {c for _, c in signals_here}, dominant
+                )
             aid = "org:~" + _slug(text)
             actor = found[aid].actor if aid in found else Actor(aid, text, ActorType.ORG, country=country)
             add(aid, actor, s, e, "name", True)

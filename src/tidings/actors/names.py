@@ -62,7 +62,7 @@ def person_key(name: str) -> str:
     toks = split_name(name)
     if not toks:
         return ""
-    canon, east = _tables()
+    canon, _ = _tables()
     if family_first(name):
         family = canon.get(toks[0], toks[0])
         given = re.sub(r"[^a-z]", "", "".join(toks[1:]))

@@ -1,0 +1,157 @@
+"""Actors: romanisation keys, gazetteer matching, surnames, titles, places vs actors, identity across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.actors import annotate_articles
+from tidings.actors.gazetteer import Gazetteer
+from tidings.actors.names import family_first, person_key
+from tidings.models import ActorType, Article
+
+
+def art(
+    body: str, published: str | None = "2024-11-12", aid: str = "a1", byline: str | None = None
+) -> Article:
+    return Article(
+        id=aid, document_id="d", seq=0, source=f"{aid}.txt", body=body, published=published, byline=byline
+    )
+
+
+def actors_of(body: str, **kw) -> dict[str, object]:
+    (found,) = annotate_articles([art(body, **kw)])
+    return {r.actor.id: r for r in found}
+
+
+# --------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Yoon Suk Yeol", "Yoon Seok-yeol"),
+        ("Yoon Suk Yeol", "Yoon Suk-yeol"),
+        ("Kim Jong Un", "Kim Jong-un"),
+        ("Cho Tae Yong", "Cho Tae-yong"),
+        ("Park Jin", "Pak Jin"),
+        ("Choe Son Hui", "Choi Son-hui"),
+        ("Ri Son Gwon", "Lee Son-gwon"),
+    ],
+)
+def test_romanisations_share_a_key(a, b):
+    assert person_key(a) == person_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Cho Tae-yul", "Cho Tae-yong"),
+        ("Kim Jong Un", "Kim Yo Jong"),
+        ("Park Jin", "Park Jie-won"),
+        ("Lee Jae-myung", "Lee Jong-sup"),
+    ],
+)
+def test_different_names_keep_different_keys(a, b):
+    assert person_key(a) != person_key(b)
+
+
+def test_family_first_names():
+    assert family_first("Cho Tae-yul") and family_first("Xi Jinping")
+    assert not family_first("Antony Blinken")
+
+
+def test_gazetteer_knows_both_chos_apart():
+    gaz = Gazetteer.default()
+    yul, yong = gaz.person_by_name("Cho Tae Yul"), gaz.person_by_name("Cho Tae Yong")
+    assert yul and yong and yul != yong
+    assert gaz.entries[yul].actor.role_on("2024-11-12").title == "South Korean Foreign Minister"
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def test_people_states_and_bodies_with_surface_forms_and_dated_roles():
+    found = actors_of(
+        "SEOUL -- South Korean Foreign Minister Cho Tae-yul met U.S. Secretary of State Antony Blinken "
+        "on Tuesday. Cho said the Foreign Ministry would keep working with Washington. "
+        "Blinken told reporters the United States stands with its ally."
+    )
+    cho, blinken = found["person:cho-tae-yul"], found["person:antony-blinken"]
+    assert cho.surface_forms == ["Cho Tae-yul", "Cho"]
+    assert blinken.surface_forms == ["Antony Blinken", "Blinken"]
+    assert cho.role_on("2024-11-12") == "South Korean Foreign Minister"
+    assert found["state:usa"].surface_forms == ["U.S.", "Washington", "United States"]
+    assert found["org:kor-mofa"].actor.type is ActorType.ORG  # "Foreign Ministry" in a Korean context
+
+
+def test_role_follows_the_article_date():
+    found = actors_of("Donald Trump said on Monday he would meet allies soon.", published="2024-11-12")
+    assert found["person:donald-trump"].role_on("2024-11-12") == "US President-elect"
+    assert found["person:donald-trump"].role_on("2025-03-01") == "US President"
+
+
+def test_capital_as_place_is_not_an_actor_but_as_speaker_it_is():
+    found = actors_of("The talks were held in Seoul on Monday. Ministers later flew to Tokyo for dinner.")
+    assert "state:kor" not in found and "state:jpn" not in found
+    found = actors_of("Pyongyang's latest launch drew protests, and Moscow said it would respond.")
+    assert found["state:prk"].surface_forms == ["Pyongyang"]
+    assert found["state:rus"].surface_forms == ["Moscow"]
+
+
+def test_state_named_only_as_a_stop_on_a_tour_is_not_an_actor():
+    found = actors_of(
+        "Blinken, who visited South Korea as part of his tour of Asia, including India and the Middle East, "
+        "met President Yoon Suk Yeol."
+    )
+    assert "state:ind" not in found
+    assert "person:yoon-suk-yeol" in found
+
+
+def test_news_agency_and_byline_author_are_not_actors():
+    found = actors_of(
+        "The forum was co-hosted by the National Unification Advisory Council and Yonhap News Agency, "
+        "reports Yonhap news agency. Kim Min-ji wrote that officials attended.",
+        byline="Kim Min-ji",
+    )
+    names = {r.actor.name for r in found.values()}
+    assert "National Unification Advisory Council" in names
+    assert not any("Yonhap" in n for n in names)
+    assert not any("Kim Min" in n for n in names)
+
+
+def test_two_people_sharing_a_surname_are_never_merged():
+    found = actors_of(
+        "Cho Tae-yong, the chief of national security, met Foreign Minister Cho Tae-yul on Monday. "
+        "Cho Tae-yong later said the talks went well.",
+        published="2023-11-09",
+    )
+    persons = [r for r in found.values() if r.actor.type is ActorType.PERSON]
+    assert len({p.actor.id for p in persons}) == 2
+
+
+def test_unknown_person_gets_a_stable_romanisation_aware_id():
+    a = actors_of("Deputy Minister Hwang Min-seok said the plan was sound.", aid="x1")
+    b = actors_of("Deputy Minister Hwang Min Seok told lawmakers the plan was sound.", aid="x2")
+    ida = [k for k, r in a.items() if r.actor.type is ActorType.PERSON]
+    idb = [k for k, r in b.items() if r.actor.type is ActorType.PERSON]
+    assert ida == idb and ida[0].startswith("person:~")
+
+
+def test_title_and_surname_without_a_full_name_use_the_dictionary():
+    found = actors_of("President Yoon told the cabinet to prepare for talks.", published="2023-11-09")
+    assert "person:yoon-suk-yeol" in found
+
+
+def test_stated_role_is_recorded_with_its_span():
+    found = actors_of("Cho Tae Yong, the Chief of National Security, met visiting officials.", published=None)
+    cho = found["person:cho-tae-yong"]
+    assert cho.text_roles and cho.text_roles[0].title == "Chief of National Security"
+    assert cho.role_on(None) == "Chief of National Security"
+
+
+def test_mention_spans_point_into_the_body():
+    body = "On Tuesday, North Korea's state media said Kim Jong-un inspected a factory."
+    found = actors_of(body)
+    for rec in found.values():
+        for m in rec.mentions:
+            assert body[m.span.start : m.span.end] == m.text
