@@ -156,7 +156,18 @@ KILL_PAGES = 2_000
 
 def _ingest_cmd(folder: Path, db: Path) -> list[str]:
     # --no-nlp: 2,000 pages through spaCy would take a minute; the transaction under test is the same.
-    return [sys.executable, "-m", "tidings.cli", "ingest", str(folder), "--db", str(db), "--json", "-q", "--no-nlp"]
+    return [
+        sys.executable,
+        "-m",
+        "tidings.cli",
+        "ingest",
+        str(folder),
+        "--db",
+        str(db),
+        "--json",
+        "-q",
+        "--no-nlp",
+    ]
 
 
 @pytest.mark.slow

@@ -7,7 +7,7 @@ __version__ = "0.1.0"
 __all__ = ["Article", "InputError", "RawDocument", "__version__", "open"]
 
 
-def open(path: str = "tidings.db"):  # noqa: A001 - the public entry point is tidings.open()
+def open(path: str = "tidings.db"):  # the public entry point is tidings.open()
     """Open (or create) a knowledge base stored in one SQLite file."""
     from tidings.api import KnowledgeBase
 

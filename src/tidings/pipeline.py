@@ -160,7 +160,9 @@ class _Pending:
     keys: set[str]
 
 
-def _prepare(store: Store, doc: RawDocument, learner: LineLearner, report: IngestReport) -> _Pending | InputError | None:
+def _prepare(
+    store: Store, doc: RawDocument, learner: LineLearner, report: IngestReport
+) -> _Pending | InputError | None:
     """Clean one new page; ``None`` when it is already stored."""
     if store.has_document(doc.id):
         report.unchanged += 1

@@ -566,7 +566,11 @@ def _write_article_actors(conn: sqlite3.Connection, article_id: str, found: list
         conn.executemany(
             """INSERT INTO actor_roles (actor_id, title, country, origin, article_id, start_offset, end_offset)
                VALUES (?, ?, ?, 'text', ?, ?, ?)""",
-            [(a.id, r.title, r.country, article_id, r.span.start, r.span.end) for r in rec.text_roles if r.span],
+            [
+                (a.id, r.title, r.country, article_id, r.span.start, r.span.end)
+                for r in rec.text_roles
+                if r.span
+            ],
         )
         conn.executemany(
             'INSERT INTO mentions (article_id, start, "end", text, actor_id, kind) VALUES (?, ?, ?, ?, ?, ?)',
