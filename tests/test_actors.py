@@ -155,3 +155,45 @@ def test_mention_spans_point_into_the_body():
     for rec in found.values():
         for m in rec.mentions:
             assert body[m.span.start : m.span.end] == m.text
+
+
+# --------------------------------------------------------------------------- references: pronouns and descriptions
+
+
+def refs(found, aid: str) -> list[tuple[str, str]]:
+    return [(m.kind, m.text) for m in found[aid].mentions if m.kind in ("pronoun", "description")]
+
+
+def test_pronoun_and_description_link_to_the_topic_person():
+    found = actors_of(
+        "National Security Advisor Shin Won-sik said on Tuesday that the alliance was strong.\n\n"
+        "“We will work with the next administration,” he said.\n\n"
+        "The top security official criticised North Korea's military cooperation with Russia.\n\n"
+        "According to state media, North Korean leader Kim Jong-un signed the treaty last year.\n\n"
+        "He cautioned against North Korea receiving sensitive technology from Russia.",
+        published="2024-11-12",
+    )
+    assert refs(found, "person:shin-won-sik") == [
+        ("pronoun", "he"),
+        ("description", "The top security official"),
+        ("pronoun", "He"),
+    ]
+    assert refs(found, "person:kim-jong-un") == []
+
+
+def test_pronoun_after_an_unnamed_official_is_left_unlinked():
+    found = actors_of(
+        "Foreign Minister Cho Tae-yul spoke first. Later, a senior official said the talks would go on. "
+        "He added that nothing was decided.",
+        published="2024-11-12",
+    )
+    assert ("pronoun", "He") not in refs(found, "person:cho-tae-yul")
+
+
+def test_pronoun_respects_gender():
+    found = actors_of(
+        "Foreign Minister Choe Son Hui met Sergei Lavrov in Moscow. She said the talks were productive.",
+        published="2024-11-01",
+    )
+    assert refs(found, "person:choe-son-hui") == [("pronoun", "She")]
+    assert refs(found, "person:sergey-lavrov") == []

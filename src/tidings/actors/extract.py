@@ -391,7 +391,131 @@ def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Ga
                         rec.actor.country = c
                         break
 
+    _link_references(doc, gaz, found, published)
     return [r for r in found.values() if r.acts]
+
+
+@cache
+def _descriptions() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("tidings.data").joinpath("descriptions.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return data["heads"], data["fields"]
+
+
+PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+REFERENCE_WINDOW_SENTS = 3  # a pronoun or description refers back at most this many sentences
+
+
+def _link_references(doc, gaz: Gazetteer, found: dict[str, ArticleActor], published: str | None) -> None:
+    """Pronouns ("he said") and descriptions ("the top diplomat") → the person they refer to.
+
+    A pronoun goes to the nearest earlier person of a compatible gender, preferring the
+    subject of its own or the previous sentence; a description goes to the nearest earlier
+    person whose role fits its head noun (and field word: "security", "foreign").  Nothing is
+    linked when no candidate fits.  These mentions are not surface forms.
+    """
+    people: list[tuple[int, str | None, bool]] = []  # (token index, actor id or None if unnamed, is subject)
+    for rec in found.values():
+        if rec.actor.type is not ActorType.PERSON:
+            continue
+        for m in rec.mentions:
+            span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is not None:
+                people.append((span.start, rec.actor.id, span.root.dep_ in ("nsubj", "nsubjpass")))
+    if not people:
+        return
+    people.sort()
+    sents = {t.i: k for k, sent in enumerate(doc.sents) for t in sent}
+    heads, fields = _descriptions()
+
+    def roles_of(aid: str) -> str:
+        rec = found[aid]
+        titles = [r.title for r in rec.actor.roles if r.held_on(published)] if published else []
+        titles += [r.title for r in rec.text_roles]
+        return " ".join(titles).casefold()
+
+    def gender_of(aid: str) -> str | None:
+        entry = gaz.entries.get(aid)
+        return entry.gender if entry else None
+
+    def earlier(i: int) -> list[tuple[int, str | None, bool]]:
+        k = sents[i]
+        return [p for p in people if p[0] < i and k - sents[p[0]] <= REFERENCE_WINDOW_SENTS]
+
+    def chain(aid: str, tok) -> None:
+        """A linked reference is itself an antecedent for the next one."""
+        people.append((tok.i, aid, tok.dep_ in ("nsubj", "nsubjpass")))
+        people.sort(key=lambda p: p[0])
+
+    added: list[tuple[str, int, int, str]] = []
+    salience: Counter[str] = Counter()
+    cursor = 0
+    for tok in doc:
+        while cursor < len(people) and people[cursor][0] < tok.i:
+            if people[cursor][1]:
+                salience[people[cursor][1]] += 1
+            cursor += 1
+        g = PRONOUN_GENDER.get(tok.lower_)
+        if g is not None:
+            cands = [p for p in earlier(tok.i) if p[1] is None or gender_of(p[1]) in (g, None)]
+            if not cands:
+                continue
+            k = sents[tok.i]
+            subjects = [p for p in cands if p[2] and k - sents[p[0]] <= 1]
+            aid = (subjects or cands)[-1][1]
+            opens_paragraph = doc.text[: tok.idx].rstrip(" \t").endswith("\n") or tok.idx == 0
+            if opens_paragraph and aid is not None:
+                named = [p[1] for p in cands if p[1]]
+                aid = max(named, key=lambda a: (salience[a], named[::-1].index(a) * -1))
+            if aid is not None:
+                added.append((aid, tok.i, tok.i + 1, "pronoun"))
+                chain(aid, tok)
+            continue
+        head = tok.lemma_.lower() if tok.pos_ == "NOUN" and tok.tag_ != "NNS" else None
+        if head not in heads or any(c.pos_ == "PROPN" for c in tok.children):
+            continue
+        first = min([tok, *tok.lefts], key=lambda t: t.i)
+        wanted = heads[head]
+        narrow = [w for t in tok.lefts for w in fields.get(t.lower_, [])]
+        if first.lower_ not in ("the",) and first.dep_ != "poss" or ("*" in wanted and not narrow):
+            # "a senior official", "the senior official": an unnamed person, who may be "he" next
+            people.append((tok.i, None, tok.dep_ in ("nsubj", "nsubjpass")))
+            people.sort(key=lambda p: p[0])
+            cursor = sum(1 for p in people if p[0] < tok.i + 1)
+            continue
+        for p in reversed(earlier(tok.i)):
+            roles = roles_of(p[1]) if p[1] else ""
+            if not roles:
+                continue
+            if ("*" in wanted or any(w in roles for w in wanted)) and (
+                not narrow or any(w in roles for w in narrow)
+            ):
+                added.append((p[1], first.i, tok.i + 1, "description"))
+                chain(p[1], tok)
+                break
+    for aid, s, e, kind in added:
+        span = doc[s:e]
+        found[aid].mentions.append(
+            Mention(
+                Span(found[aid].mentions[0].span.article_id, span.start_char, span.end_char),
+                span.text,
+                aid,
+                kind,
+            )
+        )
 
 
 def _link_surnames(doc, gaz, found, person_spans, taken, published, add) -> None:
