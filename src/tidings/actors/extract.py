@@ -490,7 +490,7 @@ def _link_references(doc, gaz: Gazetteer, found: dict[str, ArticleActor], publis
         first = min([tok, *tok.lefts], key=lambda t: t.i)
         wanted = heads[head]
         narrow = [w for t in tok.lefts for w in fields.get(t.lower_, [])]
-        if first.lower_ not in ("the",) and first.dep_ != "poss" or ("*" in wanted and not narrow):
+        if (first.lower_ not in ("the",) and first.dep_ != "poss") or ("*" in wanted and not narrow):
             # "a senior official", "the senior official": an unnamed person, who may be "he" next
             people.append((tok.i, None, tok.dep_ in ("nsubj", "nsubjpass")))
             people.sort(key=lambda p: p[0])
