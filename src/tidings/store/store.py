@@ -535,6 +535,280 @@ class Store:
                     [(st.id, aid) for aid in st.article_ids],
                 )
 
+    # ================================================================== actor queries
+    # Read-only views for `tidings actors` and `tidings actor`.  Counts, articles, stated
+    # roles and co-occurrences cover the latest version of every source and the mentions
+    # that name an actor (NAMING_KINDS, the kinds the export lists).
+
+    def actors(
+        self, type: str | None = None, country: str | None = None, limit: int | None = None
+    ) -> list[ActorRow]:
+        """Actors with how many articles name them and how often, most named first (then by name).
+
+        ``type`` is PERSON, ORG, STATE or IGO; ``country`` an ISO 3166 alpha-3 code (any case).
+        """
+        where, params = [], []
+        if type is not None:
+            if type.upper() not in ACTOR_TYPES:
+                raise BadQuery(f"unknown actor type {type!r} (choose one of {', '.join(ACTOR_TYPES)})")
+            where.append("a.type = ?")
+            params.append(type.upper())
+        if country is not None:
+            where.append("a.country = ?")
+            params.append(country.strip().upper())
+        return self._actor_rows(where, params, limit)
+
+    def _actor_rows(self, where: list[str], params: list[object], limit: int | None) -> list[ActorRow]:
+        kinds = ", ".join("?" * len(NAMING_KINDS))
+        sql = f"""
+            WITH counts AS (
+                SELECT m.actor_id, count(DISTINCT m.article_id) AS n_articles, count(*) AS n_mentions
+                FROM mentions m JOIN articles ar ON ar.id = m.article_id
+                JOIN documents d ON d.id = ar.document_id
+                WHERE d.superseded_by IS NULL AND m.actor_id IS NOT NULL AND m.kind IN ({kinds})
+                GROUP BY m.actor_id)
+            SELECT a.id, a.name, a.type, a.country, coalesce(c.n_articles, 0), coalesce(c.n_mentions, 0)
+            FROM actors a LEFT JOIN counts c ON c.actor_id = a.id
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY 5 DESC, a.name COLLATE NOCASE, a.id
+            LIMIT ?"""
+        rows = self._conn.execute(sql, (*NAMING_KINDS, *params, -1 if limit is None else limit))
+        return [ActorRow(*r) for r in rows]
+
+    def find_actor(self, name_or_id: str) -> str:
+        """The id of the actor ``name_or_id`` denotes.
+
+        Tried in order, the first step that matches anything decides: the exact id (any case);
+        with a ``:`` in the query, ids starting with it; else the id without its type
+        (``cho-tae-yul``, ``kor``); a name or alias (any case), then a spelling seen in an
+        article; a person's name in another romanisation (``Yoon Seokyeol``); ids, or ids
+        without their type, starting with the query.  More than one actor at the deciding
+        step raises :class:`AmbiguousId` naming them; none raises :class:`NotFound`.
+        """
+        query = " ".join(name_or_id.split())
+        if not query:
+            raise NotFound("no actor name or id given")
+        q = self._conn.execute
+        local = query.casefold().lstrip("~").replace(" ", "-")
+        like = local.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        bare = "ltrim(substr(a.id, instr(a.id, ':') + 1), '~')"
+        steps: list[tuple[str, str, tuple[object, ...]]] = [
+            ("id", "SELECT a.id FROM actors a WHERE a.id = ? COLLATE NOCASE", (query,)),
+        ]
+        if ":" in query:
+            steps.append(("id", "SELECT a.id FROM actors a WHERE a.id LIKE ? ESCAPE '\\'", (like,)))
+        else:
+            steps.append(("id", f"SELECT a.id FROM actors a WHERE lower({bare}) = ?", (local,)))
+        steps += [
+            (
+                "name",
+                """SELECT a.id FROM actors a WHERE a.name = ? COLLATE NOCASE
+                   UNION SELECT actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE AND kind != 'surface'""",
+                (query, query),
+            ),
+            (
+                "name",
+                "SELECT actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE AND kind = 'surface'",
+                (query,),
+            ),
+            ("romanisation", "", ()),
+            (
+                "id",
+                f"SELECT a.id FROM actors a WHERE a.id LIKE ?1 ESCAPE '\\' OR {bare} LIKE ?1 ESCAPE '\\'",
+                (like,),
+            ),
+        ]
+        for what, sql, params in steps:
+            if what == "romanisation":
+                ids = self._actors_by_person_key(query)
+            else:
+                ids = sorted({r[0] for r in q(sql, params)})
+            if len(ids) == 1:
+                return ids[0]
+            if ids:
+                shown = q(
+                    f"SELECT id, name FROM actors WHERE id IN ({', '.join('?' * len(ids))}) ORDER BY id LIMIT ?",
+                    (*ids, MAX_AMBIGUOUS_SHOWN),
+                ).fetchall()
+                names = ", ".join(f"{r[0]} ({r[1]})" for r in shown)
+                more = f", … ({len(ids)} in all)" if len(ids) > MAX_AMBIGUOUS_SHOWN else ""
+                raise AmbiguousId(f"{query!r} matches several actors: {names}{more}; give one of the ids")
+        raise NotFound(f"no actor {query!r}{self._actor_suggestions(query)}")
+
+    def _actors_by_person_key(self, query: str) -> list[str]:
+        """Person actors one of whose names has the romanisation key of ``query`` (two words or more)."""
+        from tidings.actors.names import person_key  # light: the name tables only, no NLP
+
+        if len(query.split()) < 2:
+            return []
+        key = person_key(query)
+        if not key:
+            return []
+        rows = self._conn.execute(
+            """SELECT id, name FROM actors WHERE type = 'PERSON'
+               UNION SELECT al.actor_id, al.alias FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+               WHERE a.type = 'PERSON'"""
+        )
+        return sorted({aid for aid, name in rows if person_key(name) == key})
+
+    def _actor_suggestions(self, query: str) -> str:
+        """``" (did you mean: …?)"`` from names and aliases containing ``query``, or a hint."""
+        like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self._conn.execute(
+            """SELECT DISTINCT a.id, a.name FROM actors a LEFT JOIN actor_aliases al ON al.actor_id = a.id
+               WHERE a.name LIKE ?1 ESCAPE '\\' OR al.alias LIKE ?1 ESCAPE '\\' OR a.id LIKE ?1 ESCAPE '\\'
+               ORDER BY a.name COLLATE NOCASE, a.id LIMIT ?2""",
+            (like, MAX_AMBIGUOUS_SHOWN + 1),
+        ).fetchall()
+        if not rows:
+            return " (`tidings actors` lists the known actors)"
+        names = ", ".join(f"{r[1]} ({r[0]})" for r in rows[:MAX_AMBIGUOUS_SHOWN])
+        return f" (did you mean: {names}{', …' if len(rows) > MAX_AMBIGUOUS_SHOWN else ''}?)"
+
+    def actor_profile(
+        self, actor_id: str, *, max_articles: int | None = None, max_co_actors: int = 15
+    ) -> ActorProfile:
+        """One actor: its row, aliases by kind, dictionary roles (by start date), roles stated in
+        articles and the articles naming it (newest first, at most ``max_articles`` of each), and
+        the actors named in the most of the same articles (``max_co_actors``)."""
+        found = self._actor_rows(["a.id = ?"], [actor_id], 1)
+        if not found:
+            raise NotFound(f"no actor {actor_id!r}")
+        q = self._conn.execute
+        kinds = ", ".join("?" * len(NAMING_KINDS))
+        latest = "JOIN articles ar ON ar.id = {}.article_id JOIN documents d ON d.id = ar.document_id"
+        newest_first = "ORDER BY ar.published IS NULL, ar.published DESC, ar.n DESC"
+        n_max = -1 if max_articles is None else max_articles
+
+        by_kind: dict[str, list[str]] = {}
+        for kind, alias in q(
+            "SELECT DISTINCT kind, alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias COLLATE NOCASE, alias",
+            (actor_id,),
+        ):
+            by_kind.setdefault(kind, []).append(alias)
+        order = {k: i for i, k in enumerate(ALIAS_KIND_ORDER)}
+        aliases = {k: by_kind[k] for k in sorted(by_kind, key=lambda k: (order.get(k, len(order)), k))}
+
+        roles = [
+            RoleRow(*r)
+            for r in q(
+                """SELECT DISTINCT title, country, start, "end" FROM actor_roles
+                   WHERE actor_id = ? AND article_id IS NULL
+                   ORDER BY start IS NULL, start, "end" IS NULL, "end", title""",
+                (actor_id,),
+            )
+        ]
+        stated = [
+            StatedRoleRow(*r)
+            for r in q(
+                f"""SELECT r.title, r.country, r.article_id, ar.title, ar.published, r.start_offset, r.end_offset
+                    FROM actor_roles r {latest.format("r")}
+                    WHERE r.actor_id = ? AND d.superseded_by IS NULL
+                    {newest_first}, r.start_offset LIMIT ?""",
+                (actor_id, n_max),
+            )
+        ]
+        articles = [
+            ActorArticleRow(*r)
+            for r in q(
+                f"""SELECT ar.id, ar.title, ar.published, ar.source, count(*) FROM mentions m {latest.format("m")}
+                    WHERE m.actor_id = ? AND m.kind IN ({kinds}) AND d.superseded_by IS NULL
+                    GROUP BY ar.n {newest_first} LIMIT ?""",
+                (actor_id, *NAMING_KINDS, n_max),
+            )
+        ]
+        co_actors = [
+            CoActorRow(*r)
+            for r in q(
+                f"""WITH mine AS (
+                        SELECT DISTINCT m.article_id FROM mentions m {latest.format("m")}
+                        WHERE m.actor_id = ?1 AND m.kind IN ({kinds}) AND d.superseded_by IS NULL)
+                    SELECT a.id, a.name, a.type, a.country, count(DISTINCT m.article_id) AS shared
+                    FROM mine JOIN mentions m ON m.article_id = mine.article_id JOIN actors a ON a.id = m.actor_id
+                    WHERE m.actor_id != ?1 AND m.kind IN ({kinds})
+                    GROUP BY a.id ORDER BY shared DESC, a.name COLLATE NOCASE, a.id LIMIT ?""",
+                (actor_id, *NAMING_KINDS, *NAMING_KINDS, max_co_actors),
+            )
+        ]
+        return ActorProfile(found[0], aliases, roles, stated, articles, co_actors)
+
+
+# --------------------------------------------------------------------------- actor query rows
+# Returned by Store.actors() and Store.actor_profile() (the section at the end of Store).
+
+ACTOR_TYPES = ("PERSON", "ORG", "STATE", "IGO")
+NAMING_KINDS = ("name", "acronym", "metonym", "surname", "generic")  # = actors.extract.SURFACE_KINDS
+ALIAS_KIND_ORDER = ("name", "acronym", "romanisation", "surname", "metonym", "surface")
+
+
+@dataclass(slots=True, frozen=True)
+class ActorRow:
+    """An actor with the number of (latest) articles naming it and of its naming mentions."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None
+    n_articles: int = 0
+    n_mentions: int = 0
+
+
+@dataclass(slots=True, frozen=True)
+class RoleRow:
+    """A role from the dictionary (gazetteer), with its dates (ISO; ``None`` = open or unknown)."""
+
+    title: str
+    country: str | None
+    start: str | None
+    end: str | None
+
+
+@dataclass(slots=True, frozen=True)
+class StatedRoleRow:
+    """A role an article's text gives the actor (``start``/``end``: offsets into its body)."""
+
+    title: str
+    country: str | None
+    article_id: str
+    article_title: str | None
+    published: str | None
+    start: int | None
+    end: int | None
+
+
+@dataclass(slots=True, frozen=True)
+class ActorArticleRow:
+    """An article naming the actor, with how many times it does."""
+
+    id: str
+    title: str | None
+    published: str | None
+    source: str
+    n_mentions: int
+
+
+@dataclass(slots=True, frozen=True)
+class CoActorRow:
+    """Another actor named in ``shared`` of the same articles."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None
+    shared: int
+
+
+@dataclass(slots=True)
+class ActorProfile:
+    """Everything the knowledge base holds about one actor (``tidings actor``)."""
+
+    actor: ActorRow
+    aliases: dict[str, list[str]]  # kind -> distinct aliases
+    roles: list[RoleRow]  # dictionary roles, by start date
+    stated_roles: list[StatedRoleRow]  # newest article first
+    articles: list[ActorArticleRow]  # newest first
+    co_actors: list[CoActorRow]  # most shared articles first
+
 
 ArticleActors = tuple[str, list]  # (article id, [tidings.actors.ArticleActor])
 
