@@ -17,6 +17,7 @@ from tidings import export as _export
 from tidings import pipeline
 from tidings.models import Article
 from tidings.store import SearchHit, Stats, Store
+from tidings.store.store import ActorProfile, ActorRow
 
 __all__ = ["KnowledgeBase"]
 
@@ -70,6 +71,24 @@ class KnowledgeBase:
     def articles(self) -> Iterator[Article]:
         """The articles of the latest version of every source."""
         return self.store.latest_articles()
+
+    # ------------------------------------------------------------------ actors
+
+    def actors(
+        self, type: str | None = None, country: str | None = None, limit: int | None = None
+    ) -> list[ActorRow]:
+        """Actors (optionally of one type, PERSON/ORG/STATE/IGO, and one ISO3 country), with the
+        number of articles naming them and of their mentions; most named first."""
+        return self.store.actors(type=type, country=country, limit=limit)
+
+    def actor(
+        self, name_or_id: str, *, max_articles: int | None = None, max_co_actors: int = 15
+    ) -> ActorProfile:
+        """One actor, by id (``person:cho-tae-yul``), id without its type (``cho-tae-yul``), name
+        or alias in any case or romanisation, or unique id prefix: its aliases, roles, articles
+        and the actors named alongside it."""
+        actor_id = self.store.find_actor(name_or_id)
+        return self.store.actor_profile(actor_id, max_articles=max_articles, max_co_actors=max_co_actors)
 
     def close(self) -> None:
         self.store.close()

@@ -292,5 +292,131 @@ def stats(db: str, as_json: bool) -> None:
     )
 
 
+# --------------------------------------------------------------------------- actors
+
+ACTOR_TYPES = ("PERSON", "ORG", "STATE", "IGO")
+NAME_WIDTH = 40
+SHOWN_ARTICLES = 20
+
+
+def _check_country(country: str | None) -> str | None:
+    if country is None:
+        return None
+    code = country.strip().upper()
+    if len(code) != 3 or not code.isascii() or not code.isalpha():
+        raise UserError(f"--country takes an ISO 3166 alpha-3 code such as KOR or USA, not {country!r}")
+    return code
+
+
+@main.command()
+@_db_option
+@click.option(
+    "--type", "type_", type=click.Choice(ACTOR_TYPES, case_sensitive=False), help="Only actors of this type."
+)
+@click.option("--country", metavar="ISO3", help="Only actors of this country (ISO 3166 alpha-3, e.g. KOR).")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="At most N actors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the actors as JSON.")
+@_friendly
+def actors(db: str, type_: str | None, country: str | None, limit: int | None, as_json: bool) -> None:
+    """List actors, the most often named first: id, name, type, country, articles, mentions."""
+    code = _check_country(country)
+    with _open(db, must_exist=True) as kb:
+        rows = kb.actors(type=type_.upper() if type_ else None, country=code, limit=limit)
+    if as_json:
+        _print_json([asdict(r) for r in rows])
+        return
+    if not rows:
+        click.echo(
+            "no actors" + (" match" if type_ or code else " (ingest without --no-nlp to find them)"), err=True
+        )
+        return
+    table = [("id", "name", "type", "country", "articles", "mentions")]
+    table += [
+        (
+            r.id,
+            _shorten_end(r.name, NAME_WIDTH),
+            r.type,
+            r.country or "-",
+            str(r.n_articles),
+            str(r.n_mentions),
+        )
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(6)]
+    for row in table:
+        cells = [c.ljust(w) for c, w in zip(row[:4], widths[:4], strict=True)]
+        cells += [c.rjust(w) for c, w in zip(row[4:], widths[4:], strict=True)]
+        click.echo("  ".join(cells))
+
+
+@main.command()
+@click.argument("name_or_id")
+@_db_option
+@click.option(
+    "--articles",
+    "max_articles",
+    default=SHOWN_ARTICLES,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Show at most N articles and stated roles (0 = all).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the profile as JSON.")
+@_friendly
+def actor(name_or_id: str, db: str, max_articles: int, as_json: bool) -> None:
+    """Show one actor: aliases, roles, articles naming it, actors named alongside it.
+
+    NAME_OR_ID is an id (person:cho-tae-yul), an id without its type (cho-tae-yul), a name or
+    alias in any case or romanisation ("Yoon Seok-yeol"), or a unique id prefix.
+    """
+    with _open(db, must_exist=True) as kb:
+        p = kb.actor(name_or_id, max_articles=max_articles or None)
+    if as_json:
+        _print_json(asdict(p))
+        return
+    a = p.actor
+    click.echo(a.name)
+    for key, value in (("type", a.type), ("country", a.country or "-"), ("id", a.id)):
+        click.echo(f"{key + ':':<11}{value}")
+    click.echo(f"{'named in:':<11}{a.n_articles} articles, {a.n_mentions} mentions")
+    aliases = {k: [x for x in v if x != a.name] for k, v in p.aliases.items()}
+    aliases = {k: v for k, v in aliases.items() if v}
+    if aliases:
+        click.echo("\naliases")
+        width = max(len(k) for k in aliases)
+        for kind, names in aliases.items():
+            click.echo(f"  {kind:<{width}}  {', '.join(names)}")
+    if p.roles:
+        click.echo("\nroles")
+        for r in p.roles:
+            click.echo(f"  {r.start or '?'} → {r.end or '…'} {r.title}")
+    if p.stated_roles:
+        click.echo("\nroles stated in articles")
+        for s in p.stated_roles:
+            click.echo(
+                f"  {s.published or '----------'}  {s.article_id}  {s.title}  ({s.article_title or 'no title'})"
+            )
+        _more(len(p.stated_roles), None, max_articles)
+    if p.articles:
+        click.echo("\narticles")
+        for art in p.articles:
+            date = art.published or "----------"
+            click.echo(f"  {art.id}  {date}  {_shorten_end(art.title or '(no title)', 80)}  [{art.source}]")
+        _more(len(p.articles), a.n_articles, max_articles)
+    if p.co_actors:
+        click.echo("\nco-occurring actors (shared articles)")
+        width = max(len(str(c.shared)) for c in p.co_actors)
+        for c in p.co_actors:
+            click.echo(
+                f"  {c.shared:>{width}}  {c.name} ({c.type}{', ' + c.country if c.country else ''})  {c.id}"
+            )
+
+
+def _more(shown: int, total: int | None, limit: int) -> None:
+    """A line saying that the list was cut at ``--articles``."""
+    if limit and shown >= limit and (total is None or total > shown):
+        of = f" of {total}" if total is not None else ""
+        click.echo(f"  … first {shown}{of} shown (--articles 0 for all)")
+
+
 if __name__ == "__main__":
     main()
