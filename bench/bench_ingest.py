@@ -391,7 +391,7 @@ def run_store(corpus: Path, db: Path, total: int, traced: bool = False) -> dict[
     t0 = time.perf_counter()
     kb = tidings.open(db)
     try:
-        report = kb.ingest([corpus], progress=progress)
+        report = kb.ingest([corpus], progress=progress, extract=False)  # read + clean + store: no NLP
     finally:
         kb.close()
     elapsed = time.perf_counter() - t0

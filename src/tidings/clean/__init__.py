@@ -29,7 +29,7 @@ from tidings.models import Article, OffsetMap, RawDocument, content_hash
 __all__ = ["clean", "detect_language", "html_to_text", "line_keys", "part_source", "site_of"]
 
 META_WINDOW = 12  # lines after a body searched for its footer (byline, date, credit)
-LANG_SAMPLE_CHARS = 3000
+LANG_SAMPLE_CHARS = 600  # py3langid is as sure of a paragraph as of a page, and 5x faster
 HTML_DROP = (Kind.FURNITURE, Kind.META)
 DEDUPE_MIN_WORDS = 15  # a repeated line at least this long is dropped as a duplicate
 

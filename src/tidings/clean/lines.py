@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 
+from tidings.clean.dates import find_dates
 from tidings.clean.lexicon import Lexicon, english_words
 
 __all__ = ["Kind", "Line", "classify", "line_key", "split_lines"]
@@ -65,16 +66,22 @@ class Line:
         return self.parts[0][0]
 
 
+_NORM_TABLE = str.maketrans({**{c: None for c in "\"'“”‘’«»"}, **{str(d): "0" for d in range(10)}})
+
+
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[\"'“”‘’«»]", "", text)
-    text = re.sub(r"\d", "0", text)
-    return _SPACES.sub(" ", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.casefold().translate(_NORM_TABLE).split())
+
+
+def _key(norm: str) -> str:
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def line_key(text: str) -> str:
     """A short hash of a line's normalised form (case, quotes, digits and spaces folded)."""
-    return hashlib.blake2b(_norm(text).encode("utf-8"), digest_size=8).hexdigest()
+    return _key(_norm(text))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -136,6 +143,11 @@ def _glue(prev: str, nxt: str) -> str:
     return " "
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+SCRIPT_SAMPLE = 400  # non-Latin letters looked up by name to tell the page's script
+
+
 def _script(ch: str) -> str:
     if ch.isascii() or ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF:
         return "latin"
@@ -146,28 +158,36 @@ def _script(ch: str) -> str:
 
 
 def page_script(lines: list[Line]) -> str:
-    counts: Counter[str] = Counter()
-    for line in lines:
-        for ch in line.text:
-            if ch.isalpha():
-                counts[_script(ch)] += 1
-    return counts.most_common(1)[0][0] if counts else "latin"
+    """The script most of the page's letters are written in ("latin", "hangul", "cyrillic", …)."""
+    text = "\n".join(x.text for x in lines)
+    if text.isascii():
+        return "latin"
+    letters = len(_LETTER.findall(text))
+    latin = len(_LATIN.findall(text))
+    if latin * 2 >= letters:
+        return "latin"
+    other = [c for c in _LETTER.findall(text) if not _LATIN.match(c)][:SCRIPT_SAMPLE]
+    return Counter(_script(c) for c in other).most_common(1)[0][0]
 
 
 def _script_share(text: str, script: str) -> float:
-    letters = [c for c in text if c.isalpha()]
+    if text.isascii():
+        return 1.0 if script == "latin" or not any(c.isalpha() for c in text) else 0.0
+    letters = _LETTER.findall(text)
     if not letters:
         return 1.0  # digits and punctuation belong to every script
+    if script == "latin":
+        return len(_LATIN.findall(text)) / len(letters)
     return sum(1 for c in letters if _script(c) == script) / len(letters)
 
 
 def classify(lines: list[Line], lexicon: Lexicon, boilerplate: frozenset[str] = frozenset()) -> str:
     """Set ``kind`` and ``why`` on every line; return the page's main script."""
     script = page_script(lines)
-    counts = Counter(_norm(line.text) for line in lines)
-    for line in lines:
-        norm = _norm(line.text)
-        line.key = line_key(line.text)
+    norms = [_norm(line.text) for line in lines]
+    counts = Counter(norms)
+    for line, norm in zip(lines, norms, strict=True):
+        line.key = _key(norm)
         line.repeats = counts[norm]
         line.list_item = bool(_LIST_MARK.match(line.text))
         words = _WORD.findall(line.text)
@@ -185,11 +205,12 @@ def _kind(
     if _script_share(text, script) < SCRIPT_MATCH_MIN:
         return Kind.FOREIGN, f"not in the page's script ({script})"
     short = line.words <= SHORT_LINE_WORDS
-    if lex.furniture.search(text) or (short and lex.furniture_short.search(text)):
+    low = text.lower()
+    if lex.furniture.search(low) or (short and lex.furniture_short.search(low)):
         return Kind.FURNITURE, "page furniture (copyright, credit, caption, widget)"
-    if line.words <= CAPTION_MAX_WORDS and lex.caption.search(text):
+    if line.words <= CAPTION_MAX_WORDS and lex.caption.search(low):
         return Kind.FURNITURE, "photo caption"
-    if short and lex.ui_short.search(text.strip(" |·:-–—")):
+    if short and lex.ui_short.search(low.strip(" |·:-–—")):
         return Kind.FURNITURE, "navigation or UI text"
     if short and (lex.byline.match(text) or lex.source_credit.match(text)):
         return Kind.META, "byline or source credit"
@@ -214,9 +235,12 @@ def _is_prose(line: Line, words: list[str], script: str, lex: Lexicon) -> bool:
     return stops / len(words) >= PROSE_MIN_STOP_SHARE
 
 
-def _mostly_date(text: str, lex: Lexicon) -> bool:
-    from tidings.clean.dates import find_dates
+_MAYBE_DATE = re.compile(r"\d{4}|년")
 
+
+def _mostly_date(text: str, lex: Lexicon) -> bool:
+    if not _MAYBE_DATE.search(text):
+        return False
     dates = find_dates(text)
     if not dates:
         return False
