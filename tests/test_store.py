@@ -281,3 +281,25 @@ def test_stats(store: Store) -> None:
 def test_integrity_check_ok(store: Store) -> None:
     add(store, "a.txt", "Some text.")
     assert store.integrity_check() == "ok"
+
+
+def test_offsets_of_html_articles_point_into_the_stored_extracted_text(tmp_path):
+    import tidings
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Ministers meet on trade - Daily Example</title></head><body>"
+        "<nav>Home | World | Politics</nav><article><h1>Ministers meet on trade</h1>"
+        "<p>The trade ministers of both countries met on Monday to discuss tariffs and export controls.</p>"
+        "<p>They agreed to meet again next month, according to a joint statement issued after the talks.</p>"
+        "</article><footer>Copyright 2024 Daily Example. All rights reserved.</footer></body></html>",
+        encoding="utf-8",
+    )
+    with tidings.open(tmp_path / "k.db") as kb:
+        assert kb.ingest([page], extract=False).ok
+        (article,) = list(kb.articles())
+        text = kb.source_text(article.id)
+        for word in ("tariffs", "joint statement"):
+            at = article.body.index(word)
+            raw_at = article.offsets.to_raw(at)
+            assert text[raw_at : raw_at + len(word)] == word

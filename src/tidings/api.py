@@ -65,6 +65,15 @@ class KnowledgeBase:
         """The raw page an article was cleaned from."""
         return self.store.get_document(self.store.get_article(article_id).document_id).raw_text
 
+    def source_text(self, article_id: str) -> str:
+        """The text an article's offset map points into: the raw page for text input, the
+        extracted main text for HTML input (``article.offsets.to_raw(i)`` indexes it)."""
+        article = self.store.get_article(article_id)
+        row = self.store.execute(
+            "SELECT coalesce(extracted_text, raw_text) FROM documents WHERE id = ?", (article.document_id,)
+        ).fetchone()
+        return row[0]
+
     def stats(self) -> Stats:
         return self.store.stats()
 

@@ -195,7 +195,13 @@ def m002_knowledge(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_documents_articles, m002_knowledge)
+def m003_extracted_text(conn: sqlite3.Connection) -> None:
+    """The text an HTML page's articles were cut from (trafilatura's output): the raw text their
+    offset maps point into.  NULL for text pages, whose ``raw_text`` is that text already."""
+    _run(conn, ["ALTER TABLE documents ADD COLUMN extracted_text TEXT"])
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_documents_articles, m002_knowledge, m003_extracted_text)
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[tuple[str, str]]:

@@ -246,9 +246,9 @@ class Store:
             ).fetchone()[0]
             version = prev + 1
             conn.execute(
-                """INSERT INTO documents (id, source, url, site, format, encoding, raw_text, title_hint,
-                       published_hint, outlet_hint, version, ingested_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                """INSERT INTO documents (id, source, url, site, format, encoding, raw_text, extracted_text,
+                       title_hint, published_hint, outlet_hint, version, ingested_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     doc.id,
                     doc.source,
@@ -257,6 +257,7 @@ class Store:
                     "html" if doc.html is not None else "text",
                     doc.encoding,
                     doc.payload,
+                    doc.text if doc.html is not None else None,
                     doc.title,
                     doc.published,
                     doc.outlet,
