@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 GAZ = Path(__file__).resolve().parents[1] / "src" / "tidings" / "data" / "gazetteer"
-KINDS = {"states", "territories", "igos", "government_bodies", "news_agencies", "people"}
+KINDS = {"states", "territories", "igos", "government_bodies", "groups", "news_agencies", "people"}
 ACTOR_TYPES = {"PERSON", "ORG", "STATE", "IGO"}
 EXTRA_ISO3 = {"XKX"}  # Kosovo (user-assigned code)
 OFFICES = {

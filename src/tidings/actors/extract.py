@@ -191,6 +191,11 @@ def _nearest_country(i: int, sent, signals: list[tuple[int, str]], allowed: set[
     return fallback if fallback in allowed else None
 
 
+def _entity_is(doc, s: int, e: int) -> bool:
+    """Is tokens[s:e] (less "the") exactly one named entity?"""
+    return any(ent.start <= s and ent.end >= e and _strip(ent) == (s, e) for ent in doc.ents)
+
+
 def _slug(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-")
 
@@ -276,6 +281,11 @@ def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Ga
             label = doc.vocab.strings[mid]
             matches.append((e - s, s, e, label))
     matches.sort(key=lambda m: (-m[0], m[1]))
+    inside_entity = [False] * len(doc)  # tokens inside a longer ORG/FAC/EVENT/LAW/WORK_OF_ART name
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART") and len(ent) >= 3:
+            for t in range(ent.start, ent.end):
+                inside_entity[t] = True
     state_signals: list[tuple[int, str]] = []
     generic_later: list[tuple[int, int, list[tuple[str, str]]]] = []
     for _, s, e, label in matches:
@@ -291,6 +301,11 @@ def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Ga
             continue
         aid = cands[0][0]
         entry = gaz.entries[aid]
+        if entry.actor.type is ActorType.STATE and all(inside_entity[s:e]) and not _entity_is(doc, s, e):
+            # "Iraq" in "Islamic State of Iraq and the Levant": part of another name
+            if entry.actor.country:
+                state_signals.append((s, entry.actor.country))
+            continue
         if kind == "contextual" and (head.dep_ in ("compound", "amod") or head.pos_ not in ("PROPN", "NOUN")):
             continue
         if kind == "metonym" and (
@@ -468,7 +483,7 @@ def _link_references(doc, gaz: Gazetteer, found: dict[str, ArticleActor], publis
             if people[cursor][1]:
                 salience[people[cursor][1]] += 1
             cursor += 1
-        g = PRONOUN_GENDER.get(tok.lower_)
+        g = PRONOUN_GENDER.get(tok.lower_) if not (tok.is_upper and len(tok) > 1) else None  # "HE Dr …"
         if g is not None:
             cands = [p for p in earlier(tok.i) if p[1] is None or gender_of(p[1]) in (g, None)]
             if not cands:

@@ -18,7 +18,14 @@ from tidings.models import Actor, ActorType, Alias, Role
 __all__ = ["Entry", "Gazetteer"]
 
 ID_PREFIX = {"PERSON": "person", "ORG": "org", "STATE": "state", "IGO": "igo"}
-FILES = ("states.yaml", "territories.yaml", "igos.yaml", "government_bodies.yaml", "people.yaml")
+FILES = (
+    "states.yaml",
+    "territories.yaml",
+    "igos.yaml",
+    "government_bodies.yaml",
+    "groups.yaml",
+    "people.yaml",
+)
 
 
 @dataclass(slots=True)
