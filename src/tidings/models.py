@@ -26,6 +26,7 @@ __all__ = [
     "ActorType",
     "Alias",
     "Article",
+    "ArticleFacts",
     "Event",
     "InputError",
     "Mention",
@@ -266,3 +267,13 @@ class Story:
     article_ids: list[str] = field(default_factory=list)
     first_date: str | None = None
     last_date: str | None = None
+
+
+@dataclass(slots=True)
+class ArticleFacts:
+    """What the per-article NLP stages found in one article (pure: no store involved)."""
+
+    article_id: str
+    actors: list = field(default_factory=list)  # tidings.actors.ArticleActor
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

@@ -178,20 +178,19 @@ def _prepare(
 
 
 def _annotate(batch: list[_Pending]) -> dict[int, list | InputError]:
-    """Actors per article, for every page of the batch (one spaCy pass); a page whose
-    annotation fails gets an error and is stored without actors."""
-    from tidings.actors import annotate_articles
+    """Facts per article (actors, statements, events) for every page of the batch, from one
+    spaCy pass; a page whose annotation fails gets an error and is stored without facts."""
+    from tidings.extract import annotate_articles
 
     out: dict[int, list | InputError] = {}
     flat = [(i, a) for i, p in enumerate(batch) for a in p.articles]
     try:
-        found = annotate_articles([a for _, a in flat])
-        for (i, a), f in zip(flat, found, strict=True):
-            out.setdefault(i, []).append((a.id, f))
+        for (i, _), facts in zip(flat, annotate_articles([a for _, a in flat]), strict=True):
+            out.setdefault(i, []).append(facts)
     except Exception:  # find the page at fault, annotate the others
         for i, p in enumerate(batch):
             try:
-                out[i] = list(zip([a.id for a in p.articles], annotate_articles(p.articles), strict=True))
+                out[i] = annotate_articles(p.articles)
             except Exception as e:
                 out[i] = InputError(p.doc.source, f"annotation failed: {type(e).__name__}: {e}", CLEAN_FAILED)
     return out
@@ -205,7 +204,7 @@ def _flush(store: Store, batch: list[_Pending], report: IngestReport, extract: b
             report.failed.append(found)
             found = []
         try:
-            version = store.add_document(p.doc, p.articles, site=p.site, line_keys=p.keys, actors=found)
+            version = store.add_document(p.doc, p.articles, site=p.site, line_keys=p.keys, facts=found)
         except sqlite3.IntegrityError as e:
             report.failed.append(InputError(p.doc.source, f"could not store the page: {e}", CLEAN_FAILED))
             continue

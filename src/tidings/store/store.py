@@ -17,7 +17,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tidings.models import Actor, Article, Event, Mention, OffsetMap, RawDocument, Statement, Story
+from tidings.models import (
+    Actor,
+    Article,
+    ArticleFacts,
+    Event,
+    Mention,
+    OffsetMap,
+    RawDocument,
+    Statement,
+    Story,
+)
 from tidings.store.migrations import applied_migrations, migrate
 
 __all__ = [
@@ -227,15 +237,15 @@ class Store:
         *,
         site: str | None,
         line_keys: Iterable[str] = (),
-        actors: Iterable[ArticleActors] = (),
+        facts: Iterable[ArticleFacts] = (),
     ) -> int | None:
         """Store a page with its articles and line keys in one transaction.
 
         Returns the version given to it (1 for a new source, previous + 1 for a
         changed page at a known source or URL), or ``None`` when a page with the
-        same content key is already stored (nothing is written).  ``actors``
-        holds, per article, the actors it names (``(article_id, [ArticleActor])``):
-        they are written in the same transaction.
+        same content key is already stored (nothing is written).  ``facts``
+        holds, per article, what the NLP stages found in it (actors with their
+        mentions, statements, events): written in the same transaction.
         """
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
@@ -299,8 +309,9 @@ class Store:
                     "INSERT OR IGNORE INTO site_lines (site, line_key, document_id) VALUES (?, ?, ?)",
                     [(site, k, doc.id) for k in line_keys],
                 )
-            for article_id, found in actors:
-                _write_article_actors(conn, article_id, found)
+            for f in facts:
+                _write_article_actors(conn, f.article_id, f.actors)
+                _write_statements_events(conn, f.article_id, f.statements, f.events)
             return version
 
     def get_document(self, doc_id: str) -> DocumentRow:
@@ -471,55 +482,12 @@ class Store:
         canonical id once clustered) is stored as ``canonical_id``.
         """
         with self.transaction() as conn:
-            for table in ("mentions", "statements", "events"):
-                conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             conn.executemany(
                 'INSERT INTO mentions (article_id, start, "end", text, actor_id, kind) VALUES (?, ?, ?, ?, ?, ?)',
                 [(article_id, m.span.start, m.span.end, m.text, m.actor_id, m.kind) for m in mentions],
             )
-            conn.executemany(
-                """INSERT INTO statements (id, article_id, start, "end", text, direct, speaker_id,
-                       speaker_name, verb) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [
-                    (
-                        s.id or f"{article_id}:q{i}",
-                        article_id,
-                        s.span.start,
-                        s.span.end,
-                        s.text,
-                        int(s.direct),
-                        s.speaker_id,
-                        s.speaker_name,
-                        s.verb,
-                    )
-                    for i, s in enumerate(statements)
-                ],
-            )
-            conn.executemany(
-                """INSERT INTO events (id, canonical_id, article_id, start, "end", type, mode, source_id,
-                       target_id, date, date_granularity, location, evidence, negated, hypothetical)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [
-                    (
-                        f"{article_id}:e{i}",
-                        e.id or None,
-                        article_id,
-                        e.span.start,
-                        e.span.end,
-                        e.type,
-                        e.mode,
-                        e.source_id,
-                        e.target_id,
-                        e.date,
-                        e.date_granularity,
-                        e.location,
-                        e.evidence,
-                        int(e.negated),
-                        int(e.hypothetical),
-                    )
-                    for i, e in enumerate(events)
-                ],
-            )
+            _write_statements_events(conn, article_id, statements, events)
 
     def save_stories(self, stories: Iterable[Story]) -> None:
         """Replace all stories and their article links (one transaction)."""
@@ -812,6 +780,57 @@ class ActorProfile:
 
 
 ArticleActors = tuple[str, list]  # (article id, [tidings.actors.ArticleActor])
+
+
+def _write_statements_events(
+    conn: sqlite3.Connection, article_id: str, statements: Iterable[Statement], events: Iterable[Event]
+) -> None:
+    """Replace an article's statements and events."""
+    conn.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+    conn.executemany(
+        """INSERT INTO statements (id, article_id, start, "end", text, direct, speaker_id,
+               speaker_name, verb) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                s.id or f"{article_id}:q{i}",
+                article_id,
+                s.span.start,
+                s.span.end,
+                s.text,
+                int(s.direct),
+                s.speaker_id,
+                s.speaker_name,
+                s.verb,
+            )
+            for i, s in enumerate(statements)
+        ],
+    )
+    conn.executemany(
+        """INSERT INTO events (id, canonical_id, article_id, start, "end", type, mode, source_id,
+               target_id, date, date_granularity, location, evidence, negated, hypothetical)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                f"{article_id}:e{i}",
+                e.id or None,
+                article_id,
+                e.span.start,
+                e.span.end,
+                e.type,
+                e.mode,
+                e.source_id,
+                e.target_id,
+                e.date,
+                e.date_granularity,
+                e.location,
+                e.evidence,
+                int(e.negated),
+                int(e.hypothetical),
+            )
+            for i, e in enumerate(events)
+        ],
+    )
 
 
 def _write_article_actors(conn: sqlite3.Connection, article_id: str, found: list) -> None:

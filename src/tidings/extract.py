@@ -1,0 +1,49 @@
+"""The per-article NLP stages, run together on one parse of each clean body.
+
+``read → clean → annotate (spaCy) → extract`` — this module is the last two: it parses
+a batch of articles once (:func:`tidings.nlp.annotate`) and runs each stage on the parse:
+
+1. :func:`tidings.actors.extract_actors` — actors and their mentions (names, surnames,
+   titles, pronouns, descriptions);
+2. :func:`tidings.statements.extract_statements` — quotations and reported speech with
+   their speakers (needs the actors);
+3. :func:`tidings.events.extract_events` — PLOVER events with source, target, date and
+   place (needs the actors; uses the statements to code what speakers said).
+
+Pure: the same articles give the same :class:`~tidings.models.ArticleFacts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tidings.actors import Gazetteer, extract_actors
+from tidings.events import extract_events
+from tidings.models import Article, ArticleFacts
+from tidings.statements import extract_statements
+
+__all__ = ["annotate_articles", "facts_of"]
+
+
+def _byline_names(article: Article) -> tuple[str, ...]:
+    return tuple(n.strip() for n in (article.byline or "").replace(" and ", ",").split(",") if n.strip())
+
+
+def facts_of(doc, article: Article, *, gazetteer: Gazetteer | None = None) -> ArticleFacts:
+    """Every stage on one parsed article."""
+    actors = extract_actors(
+        doc, article.id, article.published, gazetteer=gazetteer, exclude_names=_byline_names(article)
+    )
+    statements = extract_statements(doc, article, actors)
+    events = extract_events(doc, article, actors, statements)
+    return ArticleFacts(article.id, actors, statements, events)
+
+
+def annotate_articles(
+    articles: Sequence[Article], *, gazetteer: Gazetteer | None = None, n_process: int = 1
+) -> list[ArticleFacts]:
+    """The facts of each article (in order), from one batched spaCy pass over their bodies."""
+    from tidings.nlp import annotate
+
+    docs = annotate([a.body for a in articles], n_process=n_process)
+    return [facts_of(doc, a, gazetteer=gazetteer) for a, doc in zip(articles, docs, strict=True)]
