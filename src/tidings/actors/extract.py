@@ -132,7 +132,7 @@ def _is_locative(tok) -> bool:
     """Is this token (the head of a name) used as a place: "in Seoul", "visit to South Korea"?"""
     cur, steps = tok, 0
     while (
-        steps < 5 and cur.dep_ in ("pobj", "prep", "conj", "appos", "cc", "compound") and cur.head is not cur
+        steps < 5 and cur.dep_ in ("pobj", "prep", "conj", "appos", "cc", "compound") and cur.head.i != cur.i
     ):
         if cur.dep_ == "compound" and cur.head.ent_type_ not in ("GPE", "LOC", "FAC"):
             return False
