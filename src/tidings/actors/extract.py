@@ -103,6 +103,7 @@ def _matchers(nlp_id: int, gaz_id: int):
             add(lower, n, aid, "generic")
         for n in e.metonyms:
             add(exact, n, aid, "metonym")
+            add(exact, n.upper(), aid, "metonym")  # datelines: "SEOUL --"
         for n in e.contextual:
             if len(n.split()) >= 2:
                 add(exact, n, aid, "contextual")

@@ -1,0 +1,142 @@
+"""Statements: quotation spans, what is not a quotation, speakers, reported speech."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tidings.extract import annotate_articles
+from tidings.models import Article
+from tidings.statements import find_quote_spans
+
+GOLD = Path(__file__).resolve().parents[1] / "bench" / "data" / "quotes_gold.yaml"
+
+
+def spans(body: str) -> list[str]:
+    return [q.text for q in find_quote_spans(body)]
+
+
+def statements(body: str, published: str | None = "2024-11-12", direct: bool | None = True):
+    (facts,) = annotate_articles(
+        [Article(id="a", document_id="d", seq=0, source="a.txt", body=body, published=published)]
+    )
+    return [s for s in facts.statements if direct is None or s.direct == direct]
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def test_curly_straight_and_mixed_marks():
+    assert spans('“One,” he said. "Two," she said. "Three,” they said.') == ["One", "Two", "Three"]
+
+
+def test_guillemets():
+    assert spans("«Nous refusons», a-t-il dit.") == ["Nous refusons"]
+
+
+def test_quote_interrupted_by_attribution_is_two_quotes():
+    assert spans("“We agreed,” Cho said. “We will meet again.”") == ["We agreed", "We will meet again"]
+
+
+def test_multi_paragraph_quote_opens_each_paragraph_and_closes_once():
+    body = "“First part of the speech.\n\n“Second part of the speech,” he said."
+    assert spans(body) == ["First part of the speech", "Second part of the speech"]
+
+
+def test_nested_single_quotes_stay_inside():
+    assert spans("He said the plan would “honour the ‘peace clause’ of the charter.”") == [
+        "honour the ‘peace clause’ of the charter"
+    ]
+
+
+def test_apostrophes_and_single_quoted_names_are_not_quotes():
+    assert spans("Korea’s ‘arms trade’ report and the 'America First' policy don’t count.") == []
+
+
+def test_single_quotes_used_as_quotation_marks():
+    assert spans("‘We will respond,’ the minister said.") == ["We will respond"]
+
+
+def test_unbalanced_mark_runs_to_the_end_of_its_paragraph():
+    assert spans('He said the talks would "go on for weeks.\n\nNext paragraph.') == ["go on for weeks"]
+
+
+# --------------------------------------------------------------------------- attribution on written pages
+
+
+@pytest.fixture(scope="module")
+def gold_pages():
+    return yaml.safe_load(GOLD.read_text(encoding="utf-8"))["pages"]
+
+
+@pytest.fixture(scope="module")
+def gold_facts(gold_pages):
+    arts = [
+        Article(
+            id=p["id"], document_id=p["id"], seq=0, source=p["id"], body=p["body"], published=p["published"]
+        )
+        for p in gold_pages
+    ]
+    return dict(zip([p["id"] for p in gold_pages], annotate_articles(arts), strict=True))
+
+
+def _speakers(facts):
+    return [(s.text[:30], s.speaker_name) for s in facts.statements if s.direct]
+
+
+@pytest.mark.parametrize(
+    "page_id",
+    [
+        "curly-interrupted",
+        "straight-said-x-multipara",
+        "according-to-and-single",
+        "unnamed-official-and-pronoun",
+        "joint-statement-and-labels",
+        "guillemets-and-treaty-name",
+        "title-and-surname-speaker",
+        "ministry-continues",
+        "unbalanced-and-nested",
+    ],
+)
+def test_every_annotated_quote_found_with_its_speaker(gold_pages, gold_facts, page_id):
+    page = next(p for p in gold_pages if p["id"] == page_id)
+    got = [s for s in gold_facts[page_id].statements if s.direct]
+    assert len(got) == len(page["quotes"]), _speakers(gold_facts[page_id])
+    for g, s in zip(page["quotes"], got, strict=True):
+        assert s.text.startswith(g["text"][:30])
+        assert s.speaker_name == g["speaker"], (g["text"], s.speaker_name)
+    for label in page.get("not_quotes", []):
+        assert not any(s.text == label for s in got), label
+
+
+def test_named_speaker_carries_the_actor_id(gold_facts):
+    s = next(s for s in gold_facts["curly-interrupted"].statements if s.direct)
+    assert s.speaker_id == "person:cho-tae-yul" and s.verb == "say"
+
+
+def test_unnamed_speaker_has_no_id_but_a_description(gold_facts):
+    s = next(s for s in gold_facts["unnamed-official-and-pronoun"].statements if s.direct)
+    assert s.speaker_id is None and s.speaker_name == "senior Unification Ministry official"
+
+
+def test_quote_spans_point_into_the_body(gold_pages, gold_facts):
+    for page in gold_pages:
+        for s in gold_facts[page["id"]].statements:
+            assert page["body"][s.span.start : s.span.end] == s.text
+
+
+# --------------------------------------------------------------------------- reported speech
+
+
+def test_reported_speech_is_a_statement_with_its_verb_and_speaker():
+    found = statements(
+        "Defense Minister Kim Yong-hyun said the military would respond sternly to any provocation.",
+        published="2024-10-01",
+        direct=False,
+    )
+    assert len(found) == 1
+    s = found[0]
+    assert s.speaker_name == "Kim Yong-hyun" and s.verb == "say"
+    assert s.text.startswith("the military would respond sternly")
