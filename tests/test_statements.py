@@ -140,3 +140,73 @@ def test_reported_speech_is_a_statement_with_its_verb_and_speaker():
     s = found[0]
     assert s.speaker_name == "Kim Yong-hyun" and s.verb == "say"
     assert s.text.startswith("the military would respond sternly")
+
+
+# --------------------------------------------------------------------------- store and CLI
+
+
+@pytest.fixture(scope="module")
+def quotes_db(tmp_path_factory, gold_pages):
+    import json
+
+    import tidings
+
+    tmp = tmp_path_factory.mktemp("quotes")
+    feed = tmp / "feed.jsonl"
+    feed.write_text(
+        "\n".join(
+            json.dumps({"source": f"{p['id']}.txt", "text": p["body"], "published": p["published"]})
+            for p in gold_pages
+        ),
+        encoding="utf-8",
+    )
+    db = tmp / "q.db"
+    with tidings.open(db) as kb:
+        assert kb.ingest([feed]).ok
+    return str(db)
+
+
+def run(*args):
+    from click.testing import CliRunner
+
+    from tidings.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+def test_quotes_by_speaker_name_in_another_romanisation(quotes_db):
+    import json
+
+    out = json.loads(run("quotes", "--speaker", "Cho Tae Yul", "--json", "--db", quotes_db).output)
+    assert [q["text"][:20] for q in out] == [
+        "We have agreed to me",
+        "Both sides want resu",
+        "narrowed their diffe",
+    ]
+    assert {q["speaker_id"] for q in out} == {"person:cho-tae-yul"}
+
+
+def test_quotes_of_an_unnamed_speaker_by_words_of_the_description(quotes_db):
+    import json
+
+    out = json.loads(run("quotes", "--speaker", "unification official", "--json", "--db", quotes_db).output)
+    assert len(out) == 2 and all(q["speaker_name"] == "senior Unification Ministry official" for q in out)
+
+
+def test_quotes_filters_since_and_contains(quotes_db):
+    import json
+
+    out = json.loads(
+        run(
+            "quotes", "--since", "2024-09-01", "--contains", "provocation", "--json", "--db", quotes_db
+        ).output
+    )
+    assert [q["speaker_name"] for q in out] == ["Kim Yong-hyun"]
+    assert run("quotes", "--since", "2030-01-01", "--db", quotes_db).output.strip() == "no statements match"
+
+
+def test_reported_speech_listed_apart(quotes_db):
+    import json
+
+    reported = json.loads(run("quotes", "--reported", "--json", "--db", quotes_db).output)
+    assert reported and not any(q["direct"] for q in reported)

@@ -74,6 +74,12 @@ class KnowledgeBase:
         ).fetchone()
         return row[0]
 
+    def quotes(self, **filters):
+        """Statements with their speakers (see :func:`tidings.statements.query.query_quotes`)."""
+        from tidings.statements.query import query_quotes
+
+        return query_quotes(self.store, **filters)
+
     def stats(self) -> Stats:
         return self.store.stats()
 

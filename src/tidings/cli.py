@@ -411,6 +411,51 @@ def actor(name_or_id: str, db: str, max_articles: int, as_json: bool) -> None:
             )
 
 
+@main.command()
+@_db_option
+@click.option(
+    "--speaker", metavar="NAME", help="An actor's name, alias or id, or words of an unnamed speaker."
+)
+@click.option("--since", metavar="YYYY-MM-DD", help="Only articles published on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before this day.")
+@click.option("--contains", metavar="TEXT", help="Only statements containing this text.")
+@click.option("--reported", is_flag=True, help="Reported speech (no quotation marks) instead of quotations.")
+@click.option("--all", "all_", is_flag=True, help="Quotations and reported speech.")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="At most N statements.")
+@click.option("--json", "as_json", is_flag=True, help="Print the statements as JSON.")
+@_friendly
+def quotes(
+    db: str,
+    speaker: str | None,
+    since: str | None,
+    until: str | None,
+    contains: str | None,
+    reported: bool,
+    all_: bool,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """Who said what: quotations (and reported speech) with their speakers, newest first."""
+    direct = None if all_ else not reported
+    with _open(db, must_exist=True) as kb:
+        rows = kb.quotes(
+            speaker=speaker, since=since, until=until, contains=contains, direct=direct, limit=limit
+        )
+    if as_json:
+        _print_json([asdict(r) for r in rows])
+        return
+    if not rows:
+        click.echo("no statements match", err=True)
+        return
+    for r in rows:
+        mark = "“" if r.direct else ""
+        end = "”" if r.direct else ""
+        click.echo(
+            f"{r.published or '----------'}  {r.speaker_name or '(unknown speaker)'}: {mark}{r.text}{end}"
+        )
+        click.echo(f"    {r.verb or '-'} · {r.title or '(no title)'} [{r.article_id} {r.start}:{r.end}]")
+
+
 def _more(shown: int, total: int | None, limit: int) -> None:
     """A line saying that the list was cut at ``--articles``."""
     if limit and shown >= limit and (total is None or total > shown):
