@@ -105,6 +105,26 @@ class KnowledgeBase:
         actor_id = self.store.find_actor(name_or_id)
         return self.store.actor_profile(actor_id, max_articles=max_articles, max_co_actors=max_co_actors)
 
+    # ------------------------------------------------------------------ stories
+
+    def cluster(self):  # -> tidings.stories.StoryReport
+        """Put the articles not yet in a story into stories (incremental; safe to repeat)."""
+        from tidings.stories import update_stories
+
+        return update_stories(self.store)
+
+    def stories(self, since: str | None = None, actor: str | None = None, limit: int | None = None) -> list:
+        """Stories, newest first (``tidings.stories.records.StoryRow``): ``since`` an ISO day,
+        ``actor`` a name, alias or id of an actor named in one of the story's articles."""
+        actor_id = self.store.find_actor(actor) if actor else None
+        return self.store.stories(since=since, actor_id=actor_id, limit=limit)
+
+    def story(self, story_id: str):  # -> tidings.stories.records.StoryDetail
+        """One story by id, unique id prefix or the id of one of its articles: record, articles,
+        merged events with their reports and outlets, statements with speakers.
+        ``tidings.stories.records.brief(kb.story(id))`` renders it as text."""
+        return self.store.story_detail(self.store.find_story(story_id))
+
     def close(self) -> None:
         self.store.close()
 

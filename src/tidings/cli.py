@@ -463,5 +463,79 @@ def _more(shown: int, total: int | None, limit: int) -> None:
         click.echo(f"  … first {shown}{of} shown (--articles 0 for all)")
 
 
+# --------------------------------------------------------------------------- stories
+
+
+@main.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_friendly
+def cluster(db: str, as_json: bool) -> None:
+    """Group the articles not yet in a story into stories (reports of one happening)."""
+    with _open(db, must_exist=True) as kb:
+        rep = kb.cluster()
+    if as_json:
+        _print_json(asdict(rep))
+        return
+    click.echo(
+        f"clustered {rep.articles} articles: {rep.new_stories} new stories, {rep.joined} joined existing ones,"
+        f" {rep.merged_stories} stories merged, {rep.near_duplicates} near-duplicates;"
+        f" {rep.stories} stories in all ({rep.seconds:.2f}s)"
+    )
+
+
+@main.command()
+@_db_option
+@click.option("--since", metavar="YYYY-MM-DD", help="Only stories whose last report is on or after this day.")
+@click.option("--actor", metavar="NAME", help="Only stories naming this actor (name, alias or id).")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="At most N stories.")
+@click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON.")
+@_friendly
+def stories(db: str, since: str | None, actor: str | None, limit: int | None, as_json: bool) -> None:
+    """List stories, newest first: id, dates, articles (independent), outlets, headline."""
+    if since is not None:
+        from datetime import date
+
+        try:
+            date.fromisoformat(since)
+        except ValueError:
+            raise UserError(f"--since takes a day as YYYY-MM-DD, not {since!r}") from None
+    with _open(db, must_exist=True) as kb:
+        rows = kb.stories(since=since, actor=actor, limit=limit)
+    if as_json:
+        _print_json([asdict(r) for r in rows])
+        return
+    if not rows:
+        click.echo("no stories" + (" match" if since or actor else " (run `tidings cluster`)"), err=True)
+        return
+    for r in rows:
+        span = r.first_date or "----------"
+        span += f"→{r.last_date[5:]}" if r.last_date and r.last_date != r.first_date else "      "
+        size = f"{r.n_articles}" + (f"({r.n_sources})" if r.n_sources != r.n_articles else "")
+        click.echo(
+            f"{r.id}  {span}  {size:>6} art  {len(r.outlets):>3} outlets  {_shorten_end(r.headline, 90)}"
+        )
+
+
+@main.command()
+@click.argument("story_id")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the story as JSON.")
+@_friendly
+def story(story_id: str, db: str, as_json: bool) -> None:
+    """Brief one story: what happened (merged events in order), who said what, its articles.
+
+    STORY_ID is a story id, a unique prefix of one, or the id of one of its articles.
+    """
+    from tidings.stories.records import brief
+
+    with _open(db, must_exist=True) as kb:
+        detail = kb.story(story_id)
+    if as_json:
+        _print_json(asdict(detail))
+        return
+    click.echo(brief(detail))
+
+
 if __name__ == "__main__":
     main()

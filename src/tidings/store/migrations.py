@@ -201,7 +201,57 @@ def m003_extracted_text(conn: sqlite3.Connection) -> None:
     _run(conn, ["ALTER TABLE documents ADD COLUMN extracted_text TEXT"])
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_documents_articles, m002_knowledge, m003_extracted_text)
+def m004_stories_links(conn: sqlite3.Connection) -> None:
+    """Story clustering: near-duplicate links, the clusterer's per-article features, blocking keys and
+    term document frequencies, story record columns, and a view of merged events with their reports."""
+    _run(
+        conn,
+        [
+            """CREATE TABLE near_duplicates (
+                article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                original_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                similarity  REAL NOT NULL               -- Jaccard of word 4-gram shingles
+            )""",
+            "CREATE INDEX near_duplicates_original ON near_duplicates(original_id)",
+            """CREATE TABLE story_docs (
+                article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                day        INTEGER,                     -- publication day (ordinal), for blocking
+                features   TEXT NOT NULL                -- JSON: what the clusterer compares
+            )""",
+            """CREATE TABLE story_keys (
+                key        TEXT NOT NULL,               -- rare term, '@actor id', or '#band:minhash'
+                article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                PRIMARY KEY (key, article_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX story_keys_article ON story_keys(article_id)",
+            "CREATE TABLE story_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
+            "ALTER TABLE stories ADD COLUMN actors TEXT NOT NULL DEFAULT '[]'",  # JSON: key actor ids
+            "ALTER TABLE stories ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]'",  # JSON: distinct outlets
+            "ALTER TABLE stories ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE stories ADD COLUMN n_sources INTEGER NOT NULL DEFAULT 0",  # less near-duplicates
+            "ALTER TABLE stories ADD COLUMN updated_at TEXT",
+            "CREATE INDEX stories_dates ON stories(first_date, last_date)",
+            """CREATE VIEW merged_events AS
+               SELECT coalesce(e.canonical_id, e.id) AS id, min(e.type) AS type,
+                      min(e.source_id) AS source_id, max(e.target_id) AS target_id,
+                      max(e.date) AS date, max(e.location) AS location, min(sa.story_id) AS story_id,
+                      count(*) AS n_reports, count(DISTINCT e.article_id) AS n_articles,
+                      count(DISTINCT coalesce(nd.original_id, e.article_id)) AS n_sources,
+                      count(DISTINCT coalesce(a.outlet, a.source)) AS n_outlets
+               FROM events e JOIN articles a ON a.id = e.article_id
+               LEFT JOIN near_duplicates nd ON nd.article_id = e.article_id
+               LEFT JOIN story_articles sa ON sa.article_id = e.article_id
+               GROUP BY coalesce(e.canonical_id, e.id)""",
+        ],
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_documents_articles,
+    m002_knowledge,
+    m003_extracted_text,
+    m004_stories_links,
+)
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[tuple[str, str]]:

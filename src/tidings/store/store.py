@@ -701,6 +701,155 @@ class Store:
         ]
         return ActorProfile(found[0], aliases, roles, stated, articles, co_actors)
 
+    # ================================================================== stories
+    # Read-only views for `tidings stories` and `tidings story` (written by tidings.stories).
+
+    def stories(
+        self, since: str | None = None, actor_id: str | None = None, limit: int | None = None
+    ) -> list:
+        """Stories, newest first: ``since`` keeps those whose last date is on or after it (ISO),
+        ``actor_id`` those in which an article names that actor.  [tidings.stories.records.StoryRow]"""
+        where, params = ["1 = 1"], []
+        if since is not None:
+            where.append("s.last_date >= ?")
+            params.append(since)
+        if actor_id is not None:
+            where.append(
+                """EXISTS (SELECT 1 FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id
+                   WHERE sa.story_id = s.id AND m.actor_id = ?)"""
+            )
+            params.append(actor_id)
+        rows = self._conn.execute(
+            f"""SELECT s.id, s.headline, s.first_date, s.last_date, s.n_articles, s.n_sources, s.outlets, s.actors
+                FROM stories s WHERE {" AND ".join(where)}
+                ORDER BY s.last_date IS NULL, s.last_date DESC, s.n_articles DESC, s.id LIMIT ?""",
+            (*params, -1 if limit is None else limit),
+        ).fetchall()
+        return [self._story_row(r) for r in rows]
+
+    def _story_row(self, r: sqlite3.Row):
+        from tidings.stories.records import StoryRow
+
+        ids = json.loads(r["actors"])
+        names = {}
+        if ids:
+            q = f"SELECT id, name, type FROM actors WHERE id IN ({', '.join('?' * len(ids))})"
+            names = {a[0]: {"id": a[0], "name": a[1], "type": a[2]} for a in self._conn.execute(q, ids)}
+        return StoryRow(
+            r["id"],
+            r["headline"],
+            r["first_date"],
+            r["last_date"],
+            r["n_articles"],
+            r["n_sources"],
+            json.loads(r["outlets"]),
+            [names[i] for i in ids if i in names],
+        )
+
+    def find_story(self, id_or_prefix: str) -> str:
+        """The id of the story with this id, or the only one whose id starts with it."""
+        key = id_or_prefix.strip()
+        if self._conn.execute("SELECT 1 FROM stories WHERE id = ?", (key,)).fetchone():
+            return key
+        if len(key) >= PREFIX_MIN:
+            for k in (key, "st-" + key):
+                rows = self._conn.execute(
+                    "SELECT id FROM stories WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                    (k, k + "\U0010ffff", MAX_AMBIGUOUS_SHOWN + 1),
+                ).fetchall()
+                if len(rows) == 1:
+                    return rows[0][0]
+                if rows:
+                    raise AmbiguousId(f"{key!r} matches several stories: {', '.join(r[0] for r in rows)}")
+        row = self._conn.execute(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (key,)
+        ).fetchone()
+        if row:
+            return row[0]  # an article id: its story
+        raise NotFound(f"no story {key!r} (`tidings stories` lists them; `tidings cluster` makes them)")
+
+    def story_detail(self, story_id: str):
+        """One story: its record, articles (oldest first), merged events (by date, then first report)
+        and statements with their speakers."""
+        from tidings.stories.records import (
+            StoryArticle,
+            StoryDetail,
+            StoryEvent,
+            StoryStatement,
+            first_sentence,
+        )
+
+        row = self._conn.execute(
+            """SELECT id, headline, first_date, last_date, n_articles, n_sources, outlets, actors
+               FROM stories WHERE id = ?""",
+            (story_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no story {story_id!r}")
+        q = self._conn.execute
+        articles = [
+            StoryArticle(r[0], r[1], r[2], r[3], r[4], r[5], first_sentence(r[6]))
+            for r in q(
+                """SELECT a.id, a.title, a.published, coalesce(a.outlet, d.site), a.source, nd.original_id, a.body
+                   FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                   JOIN documents d ON d.id = a.document_id
+                   LEFT JOIN near_duplicates nd ON nd.article_id = a.id
+                   WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, a.n""",
+                (story_id,),
+            )
+        ]
+        order = {a.id: i for i, a in enumerate(articles)}
+        events: dict[str, StoryEvent] = {}
+        outlets: dict[str, set] = {}
+        sources: dict[str, set] = {}
+        for r in q(
+            """SELECT coalesce(e.canonical_id, e.id), e.type, coalesce(s.name, e.source_id),
+                      coalesce(t.name, e.target_id), e.date, e.location, e.article_id, e.evidence,
+                      coalesce(a.outlet, a.source), coalesce(nd.original_id, a.id)
+               FROM story_articles sa JOIN events e ON e.article_id = sa.article_id
+               JOIN articles a ON a.id = e.article_id
+               LEFT JOIN actors s ON s.id = e.source_id LEFT JOIN actors t ON t.id = e.target_id
+               LEFT JOIN near_duplicates nd ON nd.article_id = e.article_id
+               WHERE sa.story_id = ? AND e.negated = 0 AND e.hypothetical = 0
+               ORDER BY e.article_id, e.start""",
+            (story_id,),
+        ):
+            ev = events.get(r[0])
+            if ev is None:
+                ev = events[r[0]] = StoryEvent(r[0], r[1], r[2], r[3], r[4], r[5], evidence=r[7])
+            ev.date = ev.date or r[4]
+            ev.location = ev.location or r[5]
+            ev.target = ev.target or r[3]
+            ev.articles.append(r[6])
+            ev.n_reports += 1
+            outlets.setdefault(r[0], set()).add(r[8])
+            sources.setdefault(r[0], set()).add(r[9])
+        for eid, ev in events.items():
+            ev.articles.sort(key=lambda a: order.get(a, 1 << 30))
+            ev.n_outlets, ev.n_sources = len(outlets[eid]), len(sources[eid])
+        evs = sorted(
+            events.values(), key=lambda e: (e.date or "9999", order.get(e.articles[0], 1 << 30), e.id)
+        )
+        statements = [
+            StoryStatement(r[0] or "unknown speaker", r[1], bool(r[2]), r[3])
+            for r in q(
+                """SELECT coalesce(ac.name, st.speaker_name), st.text, st.direct, st.article_id
+                   FROM story_articles sa JOIN statements st ON st.article_id = sa.article_id
+                   JOIN articles a ON a.id = st.article_id LEFT JOIN actors ac ON ac.id = st.speaker_id
+                   WHERE sa.story_id = ? AND (st.speaker_id IS NOT NULL OR st.speaker_name IS NOT NULL)
+                   ORDER BY a.published IS NULL, a.published, a.n, st.start""",
+                (story_id,),
+            )
+        ]
+        return StoryDetail(self._story_row(row), articles, evs, statements)
+
+    def event_outlets(self, canonical_id: str) -> int:
+        """How many distinct outlets reported the merged event with this canonical id."""
+        row = self._conn.execute(
+            "SELECT n_outlets FROM merged_events WHERE id = ?", (canonical_id,)
+        ).fetchone()
+        return row[0] if row else 0
+
 
 # --------------------------------------------------------------------------- actor query rows
 # Returned by Store.actors() and Store.actor_profile() (the section at the end of Store).

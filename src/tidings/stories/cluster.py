@@ -1,0 +1,381 @@
+"""The clustering core: which story each new article joins, from blocked candidates only.
+
+Works over an :class:`Index` (what is known so far: document frequencies, blocking postings,
+the features and story of every clustered article) so the same code runs on the store
+(:mod:`tidings.stories.update`) and on in-memory records (:class:`MemoryIndex`, the bench).
+
+One update, for a batch of new articles:
+
+1. Each new article is counted into the document frequencies and indexed under its blocking
+   keys: its rarest content terms, its rarer actors, its MinHash band keys.
+2. Its candidates are the articles sharing a key with it (frequent keys skipped), within the
+   date window.  No all-pairs pass: the work per article is bounded by the posting caps.
+3. The stories of the candidates it resembles, plus the new articles, are the *units*; they are
+   merged by average-link agglomeration (best pair first) while the linkage clears
+   ``MERGE_AT`` and the merged story's happening dates stay within ``MAX_SPAN_DAYS``.  Old
+   stories are never split, only joined: a story can merge with another when new evidence links
+   them.  Near-duplicates are put in their original's unit first.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from tidings.stories.features import Doc
+
+__all__ = ["Index", "MemoryIndex", "Params", "cluster_batch", "similarity"]
+
+
+@dataclass(slots=True, frozen=True)
+class Params:
+    merge_at: float = 0.30  # average-link threshold for two units to be one story
+    candidate_at: float = 0.12  # a candidate's story is considered when the pair scores this much
+    max_gap_days: int = 3  # two reports of one happening are published within this many days
+    max_span_days: int = 4  # the publication dates of one story span at most this many days
+    window_days: int = 7  # blocking: candidates published within this many days (when both dated)
+    term_keys: int = 12  # blocking keys per article: its rarest terms ...
+    actor_keys: int = 4  # ... and its rarer actors
+    max_postings: int = 400  # a key indexing more articles than this is not rare: skipped
+    max_candidates: int = 60  # per new article, the most-shared candidates kept
+    sample: int = 12  # members of a large story used for its linkage
+    w_terms: float = 0.65  # weight of content similarity (the rest: actors)
+    person_clash: float = 0.55  # factor when the lead persons of the two reports differ
+    event_bonus: float = 0.15  # a shared event signature with compatible dates
+
+
+class Index(Protocol):
+    """What the clusterer needs to know about the articles clustered so far."""
+
+    n_docs: int
+
+    def df(self, keys: Iterable[str]) -> dict[str, int]: ...
+
+    def add_docs(self, docs: list[Doc], keys: dict[str, list[str]]) -> None: ...
+
+    def postings(self, keys: Iterable[str]) -> dict[str, list[str]]: ...
+
+    def docs(self, ids: Iterable[str]) -> dict[str, Doc]: ...
+
+    def story_of(self, ids: Iterable[str]) -> dict[str, str]: ...
+
+    def members(self, story_ids: Iterable[str]) -> dict[str, list[str]]: ...
+
+
+# --------------------------------------------------------------------------- similarity
+
+
+class Weights:
+    """tf-idf vectors (unit length) of documents under the current document frequencies."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.n = max(index.n_docs, 1)
+        self._idf: dict[str, float] = {}
+        self._vec: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
+
+    def idf(self, keys: Iterable[str]) -> dict[str, float]:
+        missing = [k for k in keys if k not in self._idf]
+        if missing:
+            for k, d in self.index.df(missing).items():
+                self._idf[k] = math.log((self.n + 1) / (d + 0.5))
+            for k in missing:
+                self._idf.setdefault(k, math.log((self.n + 1) / 0.5))
+        return self._idf
+
+    def vectors(self, doc: Doc) -> tuple[dict[str, float], dict[str, float]]:
+        got = self._vec.get(doc.id)
+        if got is None:
+            akeys = ["@" + a for a in doc.actors]
+            idf = self.idf([*doc.tf, *akeys])
+            got = (
+                _unit({t: w * idf[t] for t, w in doc.tf.items()}),
+                _unit({a: w * idf["@" + a] for a, w in doc.actors.items()}),
+            )
+            self._vec[doc.id] = got
+        return got
+
+
+def _unit(v: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {k: x / norm for k, x in v.items()} if norm else {}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b[k] for k, x in a.items() if k in b)
+
+
+def similarity(a: Doc, b: Doc, w: Weights, p: Params) -> float:
+    """How likely two articles report the same happening, in [0, ~1.2]; 0 when their dates forbid it."""
+    gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
+    if gap > p.max_gap_days and not _same_dated_event(a, b):
+        return 0.0
+    ta, aa = w.vectors(a)
+    tb, ab = w.vectors(b)
+    cos = _dot(ta, tb)
+    s = p.w_terms * cos + (1 - p.w_terms) * _dot(aa, ab) if aa and ab else cos
+    lead_a = {x for x in a.lead if x.startswith("person:")}
+    lead_b = {x for x in b.lead if x.startswith("person:")}
+    if lead_a and lead_b and not (lead_a & b.persons) and not (lead_b & a.persons):
+        s *= p.person_clash  # different people at the centre of each report
+    shared = a.sigs.keys() & b.sigs.keys()
+    if shared:
+        for k in shared:
+            da, db = a.sigs[k], b.sigs[k]
+            if not da or not db or da & db:
+                s += p.event_bonus
+                break
+        else:
+            s *= 0.5  # the same kind of event between the same actors, on other days
+    return s
+
+
+def _same_dated_event(a: Doc, b: Doc) -> bool:
+    return any(a.sigs[k] & b.sigs[k] for k in a.sigs.keys() & b.sigs.keys())
+
+
+# --------------------------------------------------------------------------- blocking keys
+
+
+def blocking_keys(doc: Doc, w: Weights, p: Params) -> list[str]:
+    """The keys a document is indexed and looked up under: its rarest terms and actors."""
+    idf = w.idf([*doc.tf, *("@" + a for a in doc.actors)])
+    top_terms = sorted(doc.tf, key=lambda t: (-doc.tf[t] * idf[t], t))[: p.term_keys]
+    top_actors = sorted(doc.actors, key=lambda a: (-doc.actors[a] * idf["@" + a], a))[: p.actor_keys]
+    return [*top_terms, *("@" + a for a in top_actors)]
+
+
+# --------------------------------------------------------------------------- one update
+
+
+@dataclass(slots=True)
+class BatchResult:
+    assignment: dict[str, str]  # article id -> story key (an existing story id, or "new:<article id>")
+    merged: dict[str, list[str]] = field(default_factory=dict)  # story key -> old story ids it absorbs
+    comparisons: int = 0
+
+
+def cluster_batch(
+    index: Index,
+    new: list[Doc],
+    p: Params = Params(),
+    extra_keys: dict[str, list[str]] | None = None,
+    forced: dict[str, str] | None = None,
+) -> BatchResult:
+    """Assign the ``new`` documents to stories; the index gets them added.
+
+    ``extra_keys``: more blocking keys per new document (MinHash bands).  ``forced``: new
+    document -> an article it must share a story with (its near-duplicate original).
+    """
+    new = sorted(new, key=lambda d: (d.day if d.day is not None else 1 << 30, d.id))
+    # 1. count and index the new documents (document frequencies first, then keys under them)
+    index.add_docs(new, {})
+    w = Weights(index)
+    keys = {d.id: blocking_keys(d, w, p) for d in new}
+    index.add_docs([], {d.id: keys[d.id] + (extra_keys or {}).get(d.id, []) for d in new})
+    new_ids = {d.id for d in new}
+    docs: dict[str, Doc] = {d.id: d for d in new}
+
+    # 2. candidates per new document, scored
+    result = BatchResult({})
+    pair: dict[tuple[str, str], float] = {}
+    neighbours: set[str] = set()
+    for d in new:
+        posting = index.postings(keys[d.id])
+        hits: dict[str, int] = defaultdict(int)
+        for plist in posting.values():
+            if len(plist) > p.max_postings:
+                continue
+            for other in plist:
+                if other != d.id:
+                    hits[other] += 1
+        cands = sorted(hits, key=lambda o: (-hits[o], o))[: p.max_candidates]
+        need = [c for c in cands if c not in docs]
+        docs.update(index.docs(need))
+        for c in cands:
+            o = docs.get(c)
+            if o is None:
+                continue
+            if d.day is not None and o.day is not None and abs(d.day - o.day) > p.window_days:
+                continue
+            s = similarity(d, o, w, p)
+            result.comparisons += 1
+            pair[_pk(d.id, c)] = s
+            if s >= p.candidate_at and c not in new_ids:
+                neighbours.add(c)
+
+    # 3. units: the stories of the neighbours (whole), and each new document alone
+    story = index.story_of(neighbours)
+    old_members = index.members(set(story.values()))
+    units: dict[str, list[str]] = {sid: sorted(m) for sid, m in old_members.items()}
+    for d in new:
+        units["new:" + d.id] = [d.id]
+    # near-duplicates join their original's unit before anything else
+    for dup, orig in sorted((forced or {}).items()):
+        ku = _unit_of(units, dup)
+        ko = _unit_of(units, orig)
+        if ko is None:
+            sid = index.story_of([orig]).get(orig)
+            if sid is not None:
+                units[sid] = sorted(index.members([sid]).get(sid, [orig]))
+                ko = sid
+        if ku is not None and ko is not None and ku != ko:
+            _absorb(units, ko, ku)
+    need = {m for ms in units.values() for m in ms if m not in docs}
+    docs.update(index.docs(need))
+
+    def sim(a: str, b: str) -> float:
+        k = _pk(a, b)
+        s = pair.get(k)
+        if s is None:
+            s = similarity(docs[a], docs[b], w, p)
+            result.comparisons += 1
+            pair[k] = s
+        return s
+
+    def linkage(u: list[str], v: list[str]) -> float:
+        us, vs = _sample(u, p.sample), _sample(v, p.sample)
+        return sum(sim(a, b) for a in us for b in vs) / (len(us) * len(vs))
+
+    def days(u: list[str]) -> list[int]:
+        return [docs[m].day for m in u if m in docs and docs[m].day is not None]
+
+    # 4. average-link agglomeration over the units, best pair first (only units that touch)
+    unit_of = {m: k for k, ms in units.items() for m in ms}
+    adj: dict[str, set[str]] = defaultdict(set)
+    for (a, b), s in pair.items():
+        ua, ub = unit_of.get(a), unit_of.get(b)
+        if ua is not None and ub is not None and ua != ub and s > 0:
+            adj[ua].add(ub)
+            adj[ub].add(ua)
+    heap: list[tuple[float, str, str, int, int]] = []
+    version: dict[str, int] = defaultdict(int)
+
+    def push(a: str, b: str) -> None:
+        a, b = (a, b) if a < b else (b, a)
+        v = linkage(units[a], units[b])
+        if v >= p.merge_at:
+            heapq.heappush(heap, (-v, a, b, version[a], version[b]))
+
+    for a in sorted(adj):
+        for b in sorted(adj[a]):
+            if a < b:
+                push(a, b)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a not in units or b not in units or version[a] != va or version[b] != vb:
+            continue
+        da = days(units[a]) + days(units[b])
+        if da and max(da) - min(da) > p.max_span_days:
+            continue
+        keep, gone = (a, b) if _rank(a) <= _rank(b) else (b, a)
+        _absorb(units, keep, gone)
+        version[keep] += 1
+        for m in units[keep]:
+            unit_of[m] = keep
+        nbrs = (adj.pop(gone, set()) | adj[keep]) - {keep, gone}
+        adj[keep] = nbrs
+        for o in nbrs:
+            adj[o].discard(gone)
+            adj[o].add(keep)
+        for o in sorted(nbrs):
+            push(keep, o)
+
+    for key, members in units.items():
+        old = sorted(index.story_of(members).values() if key.startswith("new:") else [key])
+        if not key.startswith("new:"):
+            old = sorted({key, *index.story_of(members).values()})
+        story_key = old[0] if old else key
+        for m in members:
+            if m in new_ids:
+                result.assignment[m] = story_key
+        if len(old) > 1:
+            result.merged[story_key] = old[1:]
+    return result
+
+
+def _pk(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _unit_of(units: dict[str, list[str]], doc_id: str) -> str | None:
+    for k, ms in units.items():
+        if doc_id in ms:
+            return k
+    return None
+
+
+def _absorb(units: dict[str, list[str]], keep: str, gone: str) -> None:
+    units[keep] = sorted(units[keep] + units.pop(gone))
+
+
+def _rank(key: str) -> tuple[int, str]:
+    """Old stories keep their id when merged (the smaller id wins); new units yield to them."""
+    return (1, key) if key.startswith("new:") else (0, key)
+
+
+def _sample(members: list[str], n: int) -> list[str]:
+    if len(members) <= n:
+        return members
+    step = len(members) / n
+    return [members[int(i * step)] for i in range(n)]
+
+
+# --------------------------------------------------------------------------- in memory
+
+
+class MemoryIndex:
+    """An :class:`Index` in dictionaries: for the bench and for clustering records without a store."""
+
+    def __init__(self) -> None:
+        self.n_docs = 0
+        self._df: dict[str, int] = defaultdict(int)
+        self._post: dict[str, list[str]] = defaultdict(list)
+        self._docs: dict[str, Doc] = {}
+        self.story: dict[str, str] = {}
+        self._members: dict[str, list[str]] = defaultdict(list)
+
+    def df(self, keys: Iterable[str]) -> dict[str, int]:
+        return {k: self._df.get(k, 0) for k in keys}
+
+    def add_docs(self, docs: list[Doc], keys: dict[str, list[str]]) -> None:
+        for d in docs:
+            self.n_docs += 1
+            self._docs[d.id] = d
+            for t in d.tf:
+                self._df[t] += 1
+            for a in d.actors:
+                self._df["@" + a] += 1
+        for doc_id, ks in keys.items():
+            for k in ks:
+                self._post[k].append(doc_id)
+
+    def postings(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        return {k: self._post.get(k, []) for k in keys}
+
+    def docs(self, ids: Iterable[str]) -> dict[str, Doc]:
+        return {i: self._docs[i] for i in ids if i in self._docs}
+
+    def story_of(self, ids: Iterable[str]) -> dict[str, str]:
+        return {i: self.story[i] for i in ids if i in self.story}
+
+    def members(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        return {s: list(self._members[s]) for s in story_ids if s in self._members}
+
+    def apply(self, result: BatchResult) -> None:
+        """Record a batch's assignment (story keys ``new:X`` become story ``X``)."""
+        for gone_into, olds in result.merged.items():
+            for o in olds:
+                for m in self._members.pop(o, []):
+                    self.story[m] = gone_into
+                    self._members[gone_into].append(m)
+        for doc_id, key in result.assignment.items():
+            sid = key[4:] if key.startswith("new:") else key
+            self.story[doc_id] = sid
+            self._members[sid].append(doc_id)
