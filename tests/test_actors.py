@@ -197,3 +197,12 @@ def test_pronoun_respects_gender():
     )
     assert refs(found, "person:choe-son-hui") == [("pronoun", "She")]
     assert refs(found, "person:sergey-lavrov") == []
+
+
+def test_description_before_the_name_links_forward_in_a_lede():
+    found = actors_of(
+        "The alliance will stay strong, Seoul's top diplomat said on Tuesday.\n\n"
+        "Foreign Minister Cho Tae-yul made the remark at a press conference.",
+        published="2024-11-12",
+    )
+    assert ("description", "Seoul's top diplomat") in refs(found, "person:cho-tae-yul")

@@ -433,6 +433,7 @@ PRONOUN_GENDER = {
     "herself": "f",
 }
 REFERENCE_WINDOW_SENTS = 3  # a pronoun or description refers back at most this many sentences
+CATAPHORA_SENTS = 2  # a description may name a person who is introduced this many sentences later
 
 
 def _link_references(doc, gaz: Gazetteer, found: dict[str, ArticleActor], published: str | None) -> None:
@@ -501,7 +502,7 @@ def _link_references(doc, gaz: Gazetteer, found: dict[str, ArticleActor], publis
                 chain(aid, tok)
             continue
         head = tok.lemma_.lower() if tok.pos_ == "NOUN" and tok.tag_ != "NNS" else None
-        if head not in heads or any(c.pos_ == "PROPN" for c in tok.children):
+        if head not in heads or any(c.pos_ == "PROPN" and c.dep_ != "poss" for c in tok.children):
             continue
         first = min([tok, *tok.lefts], key=lambda t: t.i)
         wanted = heads[head]
@@ -512,16 +513,25 @@ def _link_references(doc, gaz: Gazetteer, found: dict[str, ArticleActor], publis
             people.sort(key=lambda p: p[0])
             cursor = sum(1 for p in people if p[0] < tok.i + 1)
             continue
-        for p in reversed(earlier(tok.i)):
-            roles = roles_of(p[1]) if p[1] else ""
-            if not roles:
-                continue
-            if ("*" in wanted or any(w in roles for w in wanted)) and (
-                not narrow or any(w in roles for w in narrow)
-            ):
-                added.append((p[1], first.i, tok.i + 1, "description"))
-                chain(p[1], tok)
-                break
+
+        def fits(aid: str | None, wanted=wanted, narrow=narrow) -> bool:
+            roles = roles_of(aid) if aid else ""
+            return (
+                bool(roles)
+                and ("*" in wanted or any(w in roles for w in wanted))
+                and (not narrow or any(w in roles for w in narrow))
+            )
+
+        back = next((p for p in reversed(earlier(tok.i)) if fits(p[1])), None)
+        if (
+            back is None
+        ):  # a lede that names the person only after describing them ("Seoul's top diplomat said …")
+            k = sents[tok.i]
+            ahead = [p for p in people if p[0] > tok.i and p[1] and sents[p[0]] - k <= CATAPHORA_SENTS]
+            back = next((p for p in ahead if fits(p[1])), None)
+        if back is not None:
+            added.append((back[1], first.i, tok.i + 1, "description"))
+            chain(back[1], tok)
     for aid, s, e, kind in added:
         span = doc[s:e]
         found[aid].mentions.append(
