@@ -246,11 +246,29 @@ def m004_stories_links(conn: sqlite3.Connection) -> None:
     )
 
 
+def m005_actor_merges(conn: sqlite3.Connection) -> None:
+    """Actor ids merged into another when evidence showed them to be one actor
+    (tidings.actors.resolve); later ingests map ``from_id`` to ``to_id``."""
+    _run(
+        conn,
+        [
+            """CREATE TABLE actor_merges (
+                from_id   TEXT PRIMARY KEY,
+                to_id     TEXT NOT NULL,
+                evidence  TEXT NOT NULL,
+                merged_at TEXT NOT NULL
+            ) WITHOUT ROWID""",
+            "CREATE INDEX actor_merges_to ON actor_merges(to_id)",
+        ],
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_documents_articles,
     m002_knowledge,
     m003_extracted_text,
     m004_stories_links,
+    m005_actor_merges,
 )
 
 

@@ -305,9 +305,10 @@ class Store:
                 ],
             )
             if site is not None:
+                doc_id = doc.id  # a property that hashes the whole page: once, not per key
                 conn.executemany(
                     "INSERT OR IGNORE INTO site_lines (site, line_key, document_id) VALUES (?, ?, ?)",
-                    [(site, k, doc.id) for k in line_keys],
+                    [(site, k, doc_id) for k in line_keys],
                 )
             for f in facts:
                 _write_article_actors(conn, f.article_id, f.actors)
@@ -934,7 +935,14 @@ ArticleActors = tuple[str, list]  # (article id, [tidings.actors.ArticleActor])
 def _write_statements_events(
     conn: sqlite3.Connection, article_id: str, statements: Iterable[Statement], events: Iterable[Event]
 ) -> None:
-    """Replace an article's statements and events."""
+    """Replace an article's statements and events (actor ids mapped through ``actor_merges``)."""
+    merged = dict(conn.execute("SELECT from_id, to_id FROM actor_merges").fetchall()) if statements or events else {}
+    if merged:
+        for st in statements:
+            st.speaker_id = merged.get(st.speaker_id, st.speaker_id)
+        for ev in events:
+            ev.source_id = merged.get(ev.source_id, ev.source_id)
+            ev.target_id = merged.get(ev.target_id, ev.target_id)
     conn.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
     conn.executemany(
@@ -989,6 +997,11 @@ def _write_article_actors(conn: sqlite3.Connection, article_id: str, found: list
     conn.execute("DELETE FROM actor_roles WHERE article_id = ?", (article_id,))
     for rec in found:
         a = rec.actor
+        merged = conn.execute("SELECT to_id FROM actor_merges WHERE from_id = ?", (a.id,)).fetchone()
+        if merged:  # merged into another actor by tidings.actors.resolve
+            a = Actor(merged[0], a.name, a.type, a.country, a.aliases, [])
+            for m in rec.mentions:
+                m.actor_id = a.id
         cur = conn.execute(
             "INSERT OR IGNORE INTO actors (id, name, type, country) VALUES (?, ?, ?, ?)",
             (a.id, a.name, str(a.type), a.country),
