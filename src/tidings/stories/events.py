@@ -55,15 +55,15 @@ def merge_events(rows: list[EventRow]) -> dict[str, str]:
         else:
             groups.append([e])
     out: dict[str, str] = {}
-    for g in groups:
+    used: set[str] = set()
+    for g in sorted(groups, key=lambda g: min(e.id for e in g)):
         day = next((_day(e) for e in g if _day(e)), None)
         first = min(e.id for e in g)
         a = _actors(next((x for x in g if x.target_id), g[0]))
-        key = (
-            content_hash("event", g[0].type, *a, day)
-            if day
-            else content_hash("event", g[0].type, *a, "", first)
-        )
+        key = content_hash("event", g[0].type, *a, day) if day else None
+        if key is None or key in used:  # undated, or another event of that day (another place)
+            key = content_hash("event", g[0].type, *a, day or "", first)
+        used.add(key)
         for e in g:
             out[e.id] = "ev:" + key
     return out

@@ -280,16 +280,16 @@ def _near_duplicates(
     if not pairs:
         return {}
     need = sorted({x for p in pairs for x in p} - set(sh))
-    info: dict[str, tuple[str | None, int]] = {}
+    info: dict[str, tuple[str | None, int, bool]] = {}  # published, length, credits itself
     for chunk in _chunks(need):
         q = f"SELECT id, body FROM articles WHERE id IN ({', '.join('?' * len(chunk))})"
         for aid, body in conn.execute(q, chunk):
             sh[aid] = shingles(body)
     allids = sorted({x for p in pairs for x in p})
     for chunk in _chunks(allids):
-        q = f"SELECT id, published, length(body) FROM articles WHERE id IN ({', '.join('?' * len(chunk))})"
-        for aid, pub, n in conn.execute(q, chunk):
-            info[aid] = (pub, n)
+        q = f"SELECT {_INFO} FROM articles WHERE id IN ({', '.join('?' * len(chunk))})"
+        for aid, *rest in conn.execute(q, chunk):
+            info[aid] = _info(*rest)
     # union-find over confirmed pairs, with the groups already recorded
     parent: dict[str, str] = {}
 
@@ -324,18 +324,21 @@ def _near_duplicates(
             sims.setdefault(aid, sim)
             for x in (aid, orig):
                 if x not in info:
-                    r = conn.execute(
-                        "SELECT published, length(body) FROM articles WHERE id = ?", (x,)
-                    ).fetchone()
-                    info[x] = (r[0], r[1]) if r else (None, 0)
+                    r = conn.execute(f"SELECT {_INFO} FROM articles WHERE id = ?", (x,)).fetchone()
+                    info[x] = _info(*r[1:]) if r else (None, 0, False)
     groups: dict[str, list[str]] = defaultdict(list)
     for x in set(parent) | set(parent.values()):
         groups[find(x)].append(x)
     forced: dict[str, str] = {}
     new_set = set(new_ids)
     for group in groups.values():
-        # the original: published first, then the longest, then the smallest id
-        orig = min(group, key=lambda x: (info.get(x, (None, 0))[0] or "9999", -info.get(x, (None, 0))[1], x))
+        # the original: published first, then the one by the outlet its dateline credits, the longest,
+        # the smallest id
+        def rank(x: str) -> tuple:
+            pub, n, own = info.get(x, (None, 0, False))
+            return (pub or "9999", not own, -n, x)
+
+        orig = min(group, key=rank)
         for x in group:
             if x == orig:
                 conn.execute("DELETE FROM near_duplicates WHERE article_id = ?", (x,))
@@ -352,6 +355,15 @@ def _near_duplicates(
             if x in new_set and x != anchor:
                 forced[x] = anchor
     return forced
+
+
+_INFO = "id, published, length(body), outlet, agency, substr(body, 1, 300)"
+
+
+def _info(published: str | None, n: int, outlet: str | None, agency: str | None, head: str) -> tuple:
+    """(published, length, whether the article is by the outlet or agency its dateline credits)."""
+    own = bool(outlet) and (outlet.lower() in head.lower() or (agency or "").lower() == outlet.lower())
+    return (published, n, own)
 
 
 def _drop_superseded(conn: sqlite3.Connection, touched: set[str]) -> int:

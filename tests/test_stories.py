@@ -1,0 +1,370 @@
+"""Stories: pages ingested through the real API (NLP included), then ``update_stories``.
+
+The pages are wire-style reports written for these tests (fictional wording): one meeting
+reported by two outlets plus a syndicated copy, the same secretary's visit fourteen months
+later, a minister's press conference and the same minister's speech a week later.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tidings
+from tidings.models import Event, Mention, Span
+from tidings.stories import Doc, MemoryIndex, Params, cluster_batch, update_stories
+from tidings.stories.events import EventRow, merge_events
+from tidings.stories.features import doc_features
+from tidings.stories.records import brief
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+MEETING_A = """Blinken and Park vow joint response to North Korea-Russia arms dealings
+
+SEOUL, Nov. 9 (Harbor Wire) - U.S. Secretary of State Antony Blinken and South Korean Foreign Minister Park Jin agreed on Thursday to respond firmly to the arms dealings between North Korea and Russia, during talks at the foreign ministry in Seoul.
+
+Blinken, on his first trip to Seoul since the Yoon Suk Yeol government took office, said the transfer of North Korean artillery shells to Moscow was prolonging the war in Ukraine.
+
+"We will work with the Republic of Korea to expose and counter every shipment," Blinken told a joint press conference after the talks.
+
+Park said the two allies would tighten sanctions enforcement and share intelligence on cargo ships crossing between the Rajin port and Russian harbours.
+
+The two ministers also discussed trilateral cooperation with Japan ahead of the APEC summit in San Francisco next week.
+"""
+
+MEETING_B = """Seoul and Washington pledge to choke off Pyongyang's munitions trade with Moscow
+
+Foreign Minister Park Jin hosted Secretary of State Antony Blinken at the foreign ministry on Thursday, and the two sides condemned the flow of North Korean munitions to Russia, officials said on Friday.
+
+Park told reporters the ministers had agreed to step up monitoring of the Rajin port and of vessels sailing to Russian harbours, and to raise the matter at the UN Security Council.
+
+"North Korea is feeding Russia's war machine, and Russia is paying with military know-how," Blinken said at the joint press conference with Park.
+
+The talks in Seoul came days before APEC leaders meet in San Francisco, where trilateral coordination with Japan is expected.
+"""
+
+VISIT_2025 = """Blinken makes farewell stop in Seoul as term nears end
+
+SEOUL, Jan. 6 (Harbor Wire) - U.S. Secretary of State Antony Blinken met Foreign Minister Cho Tae-yul in Seoul on Monday, on what is expected to be his last visit to South Korea before the change of administration in Washington.
+
+Blinken and Cho condemned the deployment of North Korean troops to fight for Russia and the arms dealings between Pyongyang and Moscow, the foreign ministry said.
+
+"Our alliance is ironclad, whatever the politics of the moment," Blinken told a joint press conference after the talks.
+
+Cho said the two countries would keep their sanctions coordination on North Korea's weapons programmes and on Russia's military transfers.
+"""
+
+PRESSER = """Foreign minister says alliance will hold under new U.S. administration
+
+Foreign Minister Cho Tae-yul said on Tuesday that the alliance between South Korea and the United States would be firmly maintained under the incoming administration of Donald Trump.
+
+Speaking at a press conference at the government complex in central Seoul, Cho said the government had opened channels to the Trump transition team and would seek an early meeting between the leaders.
+
+"Many changes are expected, but the alliance will be firmly maintained and strengthened," Cho told reporters.
+
+Cho said Seoul would prepare for talks on defence cost-sharing and tariffs, and would keep coordinating with Washington on North Korea.
+"""
+
+SPEECH = """Cho urges think tank audience to back alliance with Trump-era Washington
+
+Foreign Minister Cho Tae-yul told a think tank forum in Seoul on Tuesday that South Korea must make the case for the alliance to the Trump administration by showing what it brings to American security and industry.
+
+In a keynote speech at the Asan Institute's annual plenum, Cho said South Korean shipbuilding and semiconductor investments in the United States were assets the alliance could build on.
+
+"We are not a free rider; we are a partner that builds ships and chips in America," Cho said in the speech.
+
+Cho also called on the forum's scholars to help explain Seoul's position to American lawmakers.
+"""
+
+NAV = "Metro Daily Online\nHome | World | Asia | Business | Opinion\nSubscribe to the Metro morning briefing\n"
+FOOTER = "\nCopyright 2023 Metro Daily Online. All rights reserved. Distributed by Harbor Wire syndication.\n"
+
+PAGES = {
+    "meeting-a.txt": (MEETING_A, "2023-11-09", "Harbor Wire"),
+    "meeting-b.txt": (MEETING_B, "2023-11-10", "Capital Tribune"),
+    "meeting-copy.txt": (NAV + MEETING_A + FOOTER, "2023-11-09", "Metro Daily Online"),
+    "visit-2025.txt": (VISIT_2025, "2025-01-06", "Harbor Wire"),
+    "presser.txt": (PRESSER, "2024-11-12", "Capital Tribune"),
+    "speech.txt": (SPEECH, "2024-11-19", "Harbor Wire"),
+}
+SAME = [{"meeting-a", "meeting-b", "meeting-copy"}, {"visit-2025"}, {"presser"}, {"speech"}]
+
+
+def write_feed(path: Path, names: list[str]) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for name in names:
+            text, published, outlet = PAGES[name]
+            rec = {"source": name, "text": text, "published": published, "outlet": outlet}
+            fh.write(json.dumps(rec) + "\n")
+    return path
+
+
+def partition(kb) -> list[set[str]]:
+    """The stories as sets of page stems (split-off articles ignored)."""
+    rows = kb.store.execute(
+        "SELECT sa.story_id, a.source FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+    ).fetchall()
+    groups: dict[str, set[str]] = {}
+    for sid, source in rows:
+        if "#" not in source:
+            groups.setdefault(sid, set()).add(Path(source).stem)
+    return sorted(groups.values(), key=lambda g: sorted(g))
+
+
+def same_partition(a: list[set[str]], b: list[set[str]]) -> bool:
+    return sorted(map(sorted, a)) == sorted(map(sorted, b))
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("stories")
+    feed = write_feed(tmp / "feed.jsonl", list(PAGES))
+    with tidings.open(tmp / "kb.db") as kb:
+        kb.ingest([feed])
+        kb.report = update_stories(kb.store)
+        yield kb
+
+
+def article_id(kb, stem: str) -> str:
+    return kb.store.execute("SELECT id FROM articles WHERE source = ?", (stem + ".txt",)).fetchone()[0]
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def test_stories_group_reports_of_one_happening_and_keep_others_apart(kb) -> None:
+    assert same_partition(partition(kb), SAME), partition(kb)
+
+
+def test_every_latest_article_gets_a_story_and_the_export_carries_it(kb, tmp_path: Path) -> None:
+    n = kb.store.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert kb.store.count("story_articles") == n
+    out = tmp_path / "out.jsonl"
+    kb.export("jsonl", out)
+    recs = {Path(r["source"]).stem: r for r in map(json.loads, out.read_text().splitlines())}
+    assert recs["meeting-a"]["story"] == recs["meeting-b"]["story"] == recs["meeting-copy"]["story"]
+    assert recs["presser"]["story"] != recs["speech"]["story"]
+    assert recs["visit-2025"]["story"] != recs["meeting-a"]["story"]
+
+
+def test_syndicated_copy_is_linked_to_its_original(kb) -> None:
+    rows = kb.store.execute("SELECT article_id, original_id, similarity FROM near_duplicates").fetchall()
+    copy, orig = article_id(kb, "meeting-copy"), article_id(kb, "meeting-a")
+    assert [(r[0], r[1]) for r in rows] == [(copy, orig)]
+    assert rows[0][2] >= 0.6
+    sid = kb.store.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (orig,)).fetchone()[0]
+    row = kb.store.execute("SELECT n_articles, n_sources, outlets FROM stories WHERE id = ?", (sid,)).fetchone()
+    assert (row[0], row[1]) == (3, 2)  # the copy is no independent source
+    assert set(json.loads(row[2])) == {"Harbor Wire", "Capital Tribune", "Metro Daily Online"}
+
+
+def test_rerunning_changes_nothing(kb) -> None:
+    before = kb.store.execute("SELECT * FROM story_articles ORDER BY article_id").fetchall()
+    stories = kb.store.execute("SELECT id, headline, first_date, last_date FROM stories ORDER BY id").fetchall()
+    rep = update_stories(kb.store)
+    assert (rep.articles, rep.new_stories, rep.merged_stories, rep.near_duplicates) == (0, 0, 0, 0)
+    assert kb.store.execute("SELECT * FROM story_articles ORDER BY article_id").fetchall() == before
+    assert (
+        kb.store.execute("SELECT id, headline, first_date, last_date FROM stories ORDER BY id").fetchall() == stories
+    )
+
+
+def test_story_record_headline_dates_actors(kb) -> None:
+    sid = kb.store.find_story(article_id(kb, "meeting-b"))
+    d = kb.story(sid)
+    assert d.story.first_date == "2023-11-09" and d.story.last_date == "2023-11-10"
+    assert d.story.headline in {MEETING_A.splitlines()[0], MEETING_B.splitlines()[0]}
+    assert {"person:antony-blinken", "person:park-jin"} <= {a["id"] for a in d.story.actors}
+    assert [a.id for a in d.articles][-1] == article_id(kb, "meeting-b")  # oldest first
+    text = brief(d)
+    assert "What happened" in text and "[1]" in text and "Articles" in text
+
+
+def test_stories_query_since_and_actor(kb) -> None:
+    all_ = kb.stories()
+    assert len(all_) == 4
+    assert [s.last_date for s in all_] == sorted((s.last_date for s in all_), reverse=True)
+    assert {s.first_date for s in kb.stories(since="2024-11-15")} == {"2024-11-19", "2025-01-06"}
+    park = kb.stories(actor="Park Jin")
+    assert len(park) == 1 and park[0].n_articles == 3
+
+
+def test_arrival_order_does_not_change_the_grouping(tmp_path: Path) -> None:
+    """Pages arriving one ingest at a time, clustered after each, in two opposite orders."""
+    names = ["speech.txt", "meeting-copy.txt", "visit-2025.txt", "meeting-b.txt", "presser.txt", "meeting-a.txt"]
+    results = []
+    for run, order in enumerate((names, names[::-1])):
+        with tidings.open(tmp_path / f"kb{run}.db") as kb:
+            for i, name in enumerate(order):
+                kb.ingest([write_feed(tmp_path / f"feed{run}-{i}.jsonl", [name])])
+                kb.cluster()
+            results.append(partition(kb))
+            orig = kb.store.execute(
+                "SELECT a.source FROM near_duplicates nd JOIN articles a ON a.id = nd.original_id"
+            ).fetchall()
+            assert [r[0] for r in orig] == ["meeting-a.txt"]  # the original, whichever came first
+    assert same_partition(results[0], SAME), results[0]
+    assert same_partition(results[1], SAME), results[1]
+
+
+# --------------------------------------------------------------------------- merged events
+
+
+def test_events_of_one_meeting_get_one_canonical_id_and_outlets_are_counted(kb, tmp_path: Path) -> None:
+    a, b, copy = (article_id(kb, s) for s in ("meeting-a", "meeting-b", "meeting-copy"))
+    blinken, park = "person:antony-blinken", "person:park-jin"
+    for aid, src, tgt in ((a, blinken, park), (b, park, blinken), (copy, blinken, park)):
+        mentions = [
+            Mention(Span(aid, r[0], r[1]), r[2], r[3], r[4])
+            for r in kb.store.execute(
+                'SELECT start, "end", text, actor_id, kind FROM mentions WHERE article_id = ?', (aid,)
+            )
+        ]
+        kb.store.save_facts(
+            aid,
+            mentions=mentions,
+            events=[
+                Event(Span(aid, 0, 10), "CONSULT", src, tgt, date="2023-11-09", location="Seoul"),
+                Event(Span(aid, 20, 30), "ACCUSE", blinken, "state:prk", date=None),
+            ],
+        )
+    update_stories(kb.store)
+    rows = kb.store.execute(
+        "SELECT article_id, type, canonical_id FROM events WHERE article_id IN (?, ?, ?)", (a, b, copy)
+    ).fetchall()
+    canon = {(r[0], r[1]): r[2] for r in rows}
+    assert all(canon.values())
+    assert canon[(a, "CONSULT")] == canon[(b, "CONSULT")] == canon[(copy, "CONSULT")]
+    assert canon[(a, "ACCUSE")] == canon[(b, "ACCUSE")]
+    assert canon[(a, "CONSULT")] != canon[(a, "ACCUSE")]
+    merged = kb.store.execute(
+        "SELECT n_reports, n_outlets, n_sources FROM merged_events WHERE id = ?", (canon[(a, "CONSULT")],)
+    ).fetchone()
+    assert tuple(merged) == (3, 3, 2)  # three reports, three outlets, two independent sources
+    assert kb.store.event_outlets(canon[(a, "CONSULT")]) == 3
+    # the export gives the canonical id as the event id, the same in every report
+    out = tmp_path / "ev.jsonl"
+    kb.export("jsonl", out)
+    ids = [
+        {e["id"] for e in r["events"] if e["type"] == "CONSULT"}
+        for r in map(json.loads, out.read_text().splitlines())
+        if Path(r["source"]).stem in {"meeting-a", "meeting-b", "meeting-copy"}
+    ]
+    assert len(ids) == 3 and all(x == {canon[(a, "CONSULT")]} for x in ids)
+    d = kb.story(a)
+    consult = next(e for e in d.events if e.type == "CONSULT")
+    assert (consult.n_reports, consult.n_outlets, consult.n_sources) == (3, 3, 2)
+    assert consult.date == "2023-11-09" and len(consult.articles) == 3
+
+
+def test_merge_events_rules() -> None:
+    def ev(i, art, t, s, g, d=None, loc=None):
+        return EventRow(f"{art}:e{i}", art, t, s, g, d, loc)
+
+    rows = [
+        ev(0, "a", "CONSULT", "x", "y", "2024-01-01"),
+        ev(0, "b", "CONSULT", "y", "x", None),  # either way round, undated: the same meeting
+        ev(1, "b", "CONSULT", "x", "y", "2024-02-01"),  # another day: another meeting
+        ev(2, "b", "CONSULT", "x", "z", "2024-01-01"),  # another counterpart
+        ev(1, "a", "ACCUSE", "x", "y"),
+        ev(3, "b", "ACCUSE", "y", "x"),  # accusations are not symmetric
+        ev(4, "b", "ACCUSE", "x", None),  # no target: compatible with x → y
+        ev(2, "a", "SUPPORT", "x", "y", "2024-01-01", "Seoul"),
+        ev(5, "b", "SUPPORT", "x", "y", "2024-01-01", "Tokyo"),  # another place
+    ]
+    c = merge_events(rows)
+    assert c["a:e0"] == c["b:e0"] != c["b:e1"]
+    assert c["b:e2"] not in {c["a:e0"], c["b:e1"]}
+    assert c["a:e1"] == c["b:e4"] != c["b:e3"]
+    assert c["a:e2"] != c["b:e5"]
+    # stable: the same ids whatever the order of the rows
+    assert merge_events(rows[::-1]) == c
+
+
+# --------------------------------------------------------------------------- the core
+
+
+def test_core_dates_keep_same_topic_reports_apart() -> None:
+    body = "Minister Kim Daehan met envoy Lee Sora in Busan to discuss the fishing accord and port levies."
+    same_a = doc_features("a", body, "Kim meets Lee in Busan", "2024-03-01")
+    same_b = doc_features("b", body.replace("discuss", "review"), "Kim and Lee hold Busan talks", "2024-03-02")
+    later = doc_features("c", body, "Kim meets Lee in Busan", "2024-03-20")
+    idx = MemoryIndex()
+    for d in (same_a, later, same_b):
+        idx.apply(cluster_batch(idx, [d], Params()))
+    assert idx.story["a"] == idx.story["b"] != idx.story["c"]
+
+
+def test_core_one_batch_equals_one_at_a_time() -> None:
+    docs = [
+        doc_features(f"d{i}", f"Report {i % 3} on the {w} of the harbour authority in Ostrava", w, f"2024-05-0{1 + i % 3}")
+        for i, w in enumerate(["strike", "strike", "strike", "flood", "flood", "flood"])
+    ]
+    one = MemoryIndex()
+    one.apply(cluster_batch(one, list(docs), Params()))
+    each = MemoryIndex()
+    for d in reversed(docs):
+        each.apply(cluster_batch(each, [Doc(**{f: getattr(d, f) for f in d.__slots__})], Params()))
+
+    def groups(idx: MemoryIndex) -> list[list[str]]:
+        g: dict[str, list[str]] = {}
+        for k, v in idx.story.items():
+            g.setdefault(v, []).append(k)
+        return sorted(sorted(x) for x in g.values())
+
+    assert groups(one) == groups(each)
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def test_cli_cluster_stories_story(kb) -> None:
+    from click.testing import CliRunner
+
+    from tidings.cli import main
+
+    r = CliRunner().invoke(main, ["cluster", "--db", kb.path])
+    assert r.exit_code == 0 and "clustered 0 articles" in r.output
+    r = CliRunner().invoke(main, ["stories", "--db", kb.path, "--json"])
+    assert r.exit_code == 0 and len(json.loads(r.output)) == 4
+    r = CliRunner().invoke(main, ["stories", "--db", kb.path, "--actor", "Cho Tae-yul", "--since", "2024-11-01"])
+    assert r.exit_code == 0 and len(r.output.strip().splitlines()) == 3, r.output
+    sid = json.loads(CliRunner().invoke(main, ["stories", "--db", kb.path, "--json"]).output)[-1]["id"]
+    r = CliRunner().invoke(main, ["story", sid, "--db", kb.path])
+    assert r.exit_code == 0 and "What happened" in r.output
+    r = CliRunner().invoke(main, ["story", "st-nosuchstory", "--db", kb.path])
+    assert r.exit_code == 2 and "no story" in r.output
+    r = CliRunner().invoke(main, ["stories", "--db", kb.path, "--since", "last week"])
+    assert r.exit_code == 2
+
+
+# --------------------------------------------------------------------------- seeds, scored
+
+
+@pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="../shared is not beside the repository")
+def test_seed_stories_bcubed_is_one(tmp_path: Path) -> None:
+    with tidings.open(tmp_path / "seeds.db") as kb:
+        kb.ingest([SHARED / "corpus" / "seeds.jsonl"])
+        update_stories(kb.store)
+        kb.export("jsonl", tmp_path / "seeds.jsonl")
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "tools" / "score.py"),
+            "--gold",
+            str(SHARED / "gold" / "seeds"),
+            "--export",
+            str(tmp_path / "seeds.jsonl"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    stories = json.loads(out.stdout)["stories"]
+    assert stories["f1"] == 1.0 and stories["n"] == 5, stories
