@@ -40,10 +40,19 @@ class KnowledgeBase:
         max_bytes: int = pipeline.DEFAULT_MAX_BYTES,
         extract: bool = True,
     ) -> pipeline.IngestReport:
-        """Read, clean, annotate and store the pages under ``paths`` (files or folders).
+        """Read, clean, annotate and store the pages under ``paths`` (files or folders), then run
+        the cross-document stages on the store: actor merges (:mod:`tidings.actors.resolve`) and
+        story clustering with merged events (:mod:`tidings.stories`), both incremental.
 
-        ``extract=False`` skips the NLP stages (actors)."""
-        return pipeline.ingest(self.store, paths, progress=progress, max_bytes=max_bytes, extract=extract)
+        ``extract=False`` skips the NLP stages and the cross-document ones."""
+        report = pipeline.ingest(self.store, paths, progress=progress, max_bytes=max_bytes, extract=extract)
+        if extract and (report.added or report.new_versions):
+            from tidings.actors.resolve import merge_actors
+            from tidings.stories import update_stories
+
+            merge_actors(self.store)
+            update_stories(self.store)
+        return report
 
     def export(self, fmt: str = "jsonl", out: str | os.PathLike[str] = "-") -> int:
         """Write the latest articles as ``jsonl``, ``csv`` or ``parquet``; return the count."""
