@@ -98,6 +98,8 @@ def _speakers(facts):
         "title-and-surname-speaker",
         "ministry-continues",
         "unbalanced-and-nested",
+        "appositive-and-agency",
+        "question-and-colon",
     ],
 )
 def test_every_annotated_quote_found_with_its_speaker(gold_pages, gold_facts, page_id):

@@ -222,8 +222,9 @@ class _Attributor:
             else:
                 continue
             dist = q.start - tok.idx if tok.idx < q.start else tok.idx - q.end
-            if best is None or dist < best[0]:
-                best = (dist, tok)
+            rank = (tok.lower_ == "according", dist)  # "according to Yonhap" only without a verb of speech
+            if best is None or rank < best[0]:
+                best = (rank, tok)
         return best[1] if best else None
 
     def _governs(self, verb, q: QuoteSpan) -> bool:
