@@ -1,0 +1,1162 @@
+"""Clause-level PLOVER event extraction from the dependency parse.
+
+For every clause: the trigger (a verb in the lexicon, a light verb with an event noun, or an
+event noun on its own), who acts (subject, passive agent, possessor of an event noun, the
+first of "between A and B"; inherited through conjunctions, participles, relative clauses and
+from the previous sentence; pronouns and descriptions through the actors stage, else through
+the recent subjects), who is acted upon (object, then the type's prepositions), and whether
+it happened (negation, conditionals, modals, future, complements of "plan to", "urge to",
+"possible"…).  Reported speech adds the speaker's own events: "X said Y's launches are
+dangerous" → X ACCUSE Y; "X said Y must …" → X REQUEST Y; "X said the alliance with Z will be
+strengthened" → X SUPPORT Z.  Dates come from the clause's time expression (resolved against
+the publication date), else, for what a speaker said, from the date the speaker spoke.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tidings.events.lexicon import Lexicon, load_lexicon
+from tidings.events.timex import Timex, find_timexes
+from tidings.models import Article, Event, Span, Statement
+
+__all__ = ["extract_events"]
+
+CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl"}
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+GOVT_HEADS = {"government", "administration", "regime", "leadership", "cabinet", "authorities", "side"}
+FORCE_HEADS = {"troops", "troop", "soldiers", "forces", "force", "military", "army", "navy", "workers",
+               "personnel", "units", "fighters", "militaries", "armies"}  # fmt: skip
+PAIR_HEADS = {"side": None, "sides": None, "leader": "PERSON", "leaders": "PERSON", "country": "STATE",
+              "countries": "STATE", "nation": "STATE", "nations": "STATE", "minister": "PERSON",
+              "ministers": "PERSON", "men": "PERSON", "governments": "STATE", "allies": "STATE",
+              "parties": None, "presidents": "PERSON", "officials": "PERSON", "diplomats": "PERSON"}  # fmt: skip
+ORG_WORDS = {"ministry", "office", "agency", "department", "council", "committee", "assembly", "parliament",
+             "service", "command", "commission", "bureau", "embassy", "government", "secretariat"}  # fmt: skip
+PLACE_NOUNS = {"office", "residence", "palace", "headquarters", "house", "building", "ministry", "hotel",
+               "embassy", "border", "city", "capital", "base", "hall", "complex", "summit", "port", "island",
+               "region", "province", "airport", "compound", "venue", "village", "town", "district"}  # fmt: skip
+MODAL_HYP = {"would", "could", "might", "may", "can", "should", "must", "ought"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "go", "proceed", "manage", "remain"}
+REQUEST_MODALS = {"must", "should", "ought"}
+ADJUNCT_PREPS = {"after", "during", "following", "before", "ahead", "at", "on", "upon", "in"}
+REQUIRES_TARGET = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT",
+                   "SANCTION", "COERCE", "CONCEDE"}  # fmt: skip
+COOPERATIVE = {"COOPERATE", "SUPPORT", "AID"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
+COMMUNICATIVE = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+THREAT_OBJECTS = {"response", "retaliation", "consequences", "consequence", "action", "measures",
+                  "countermeasures", "strike", "strikes", "attack", "war", "reprisal", "reprisals",
+                  "punishment", "price", "force"}  # fmt: skip
+QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb")]
+
+
+@dataclass(slots=True)
+class _Cand:
+    type: str
+    mode: str | None
+    source: str
+    target: str | None
+    trigger: object  # spaCy Token
+    sent: object
+    negated: bool = False
+    hypothetical: bool = False
+    communicative: bool = False
+    anchors: tuple = ()  # tokens whose time expression dates the event
+    location: str | None = None
+
+
+class _Article:
+    """Per-article state: actor index, quotes, speakers, dates said."""
+
+    def __init__(self, doc, article: Article, actors: list, statements: list[Statement], lex: Lexicon):
+        from tidings.actors import Gazetteer
+
+        self.doc, self.article, self.lex = doc, article, lex
+        self.pub = article.published
+        self.tok_actor: dict[int, str] = {}
+        self.tok_kind: dict[int, str] = {}
+        self.actor = {}
+        for aa in actors:
+            self.actor[aa.actor.id] = aa.actor
+            for m in aa.mentions:
+                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    self.tok_actor.setdefault(t.i, aa.actor.id)
+                    self.tok_kind.setdefault(t.i, m.kind)
+        self.state_of = {a.country: a.id for a in self.actor.values() if _t(a) == "STATE" and a.country}
+        gaz = Gazetteer.default()
+        self.demonym: dict[int, str] = {}
+        for t in doc:
+            if not t.text[:1].isupper():
+                continue
+            for k in (f"{doc[t.i - 1].text} {t.text}".lower() if t.i else None, t.text.lower()):
+                c = gaz.demonym_country.get(k) if k else None
+                if c and c in self.state_of:
+                    self.demonym[t.i] = self.state_of[c]
+                    break
+        # "A and B" pairs of actors, in text order, for "both sides", "the two leaders", "their"
+        self.pairs: list[tuple[int, str, str]] = []
+        for t in doc:
+            a = self.tok_actor.get(t.i)
+            if a is None:
+                continue
+            for c in t.children:
+                if c.dep_ == "conj":
+                    b = self.tok_actor.get(c.i)
+                    if b and b != a and self._head_of_mention(c):
+                        self.pairs.append((t.i, a, b))
+        self.quotes = _quote_regions(doc.text)
+        self.statements = [s for s in statements if s.speaker_id]
+        self.quote_speaker: dict[int, str | None] = {}
+        self.speech_date: dict[str, str] = {}
+        self.history: list[tuple[int, str]] = []  # (token index, actor id) of clause subjects
+        self.consult_pairs: list[tuple[int, str, str]] = []
+        self.topics: set[int] = set()  # tokens in what a speaker evaluates (not coded themselves)
+
+    # ------------------------------------------------------------------ actors
+
+    def _head_of_mention(self, t) -> bool:
+        return self.tok_actor.get(t.head.i) != self.tok_actor.get(t.i) or t.head.i == t.i
+
+    def kind(self, aid: str) -> str:
+        return _t(self.actor[aid]) if aid in self.actor else ""
+
+    def country(self, aid: str | None) -> str | None:
+        a = self.actor.get(aid) if aid else None
+        return a.country if a is not None else None
+
+    def np_actors(self, tok, speaker: str | None = None) -> list[str]:
+        """The actor(s) a noun phrase headed by ``tok`` denotes (conjuncts not included)."""
+        aid = self.tok_actor.get(tok.i)
+        low = tok.lower_
+        if aid is not None:
+            if self.tok_kind.get(tok.i) == "pronoun" and low in ("we", "our", "us") and speaker:
+                return [speaker]
+            return [aid]
+        if low in GOVT_HEADS or low in FORCE_HEADS or tok.lemma_.lower() in GOVT_HEADS:
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod", "poss", "nmod"):
+                    a = self.tok_actor.get(c.i) or self.demonym.get(c.i)
+                    if a:
+                        if self.kind(a) == "PERSON" and self.country(a) in self.state_of:
+                            return [self.state_of[self.country(a)]]
+                        return [a]
+            if low in GOVT_HEADS and speaker:
+                return [speaker]
+        if (
+            low in ("country", "nation")
+            and speaker
+            and any(c.lower_ in ("the", "this", "our") for c in tok.children)
+        ):
+            return [speaker]
+        if tok.pos_ == "PRON" or low in ("they", "their", "them", "it", "its", "we", "our", "us"):
+            return self.pronoun(tok, speaker)
+        if low in PAIR_HEADS and any(c.lower_ in ("both", "two") for c in tok.children):
+            return list(self.pair_before(tok.i, PAIR_HEADS[low], met=True) or [])
+        if low == "both" and tok.dep_ in SUBJ:
+            return list(self.pair_before(tok.i, None, met=True) or [])
+        if tok.lemma_.lower() in ORG_WORDS and any(c.lower_ == "the" for c in tok.children):
+            word = tok.lemma_.lower()
+            if speaker and word in self.actor.get(speaker, _Nil).name.lower():
+                return [speaker]
+            for _, a in reversed(self.history):
+                if word in self.actor[a].name.lower():
+                    return [a]
+        return []
+
+    def pronoun(self, tok, speaker: str | None) -> list[str]:
+        low = tok.lower_
+        if low in ("we", "our", "us"):
+            return [speaker] if speaker else []
+        if low in ("they", "their", "them"):
+            return list(self.pair_before(tok.i, None, met=tok.dep_ == "nsubj") or [])
+        if low in ("it", "its"):
+            sent = tok.sent
+            for t in reversed(list(doc_range(tok.doc, sent.start, tok.i))):
+                a = self.tok_actor.get(t.i)
+                if a and self.kind(a) in ("STATE", "ORG", "IGO") and t.dep_ in ("nsubj", "poss", "nsubjpass"):
+                    return [a]
+            if speaker and self.kind(speaker) in ("ORG", "STATE", "IGO"):
+                return [speaker]
+            for i, a in reversed(self.history):
+                if self.kind(a) in ("ORG", "STATE", "IGO") and tok.i - i < 120:
+                    return [a]
+        if low in ("he", "she", "his", "her", "him"):
+            for i, a in reversed(self.history):
+                if self.kind(a) == "PERSON" and tok.i - i < 120:
+                    return [a]
+        return []
+
+    def pair_before(self, i: int, kind: str | None, met: bool = False) -> tuple[str, str] | None:
+        """The last two actors named together ("A and B"), or who last met when ``met``."""
+        best = None
+        if met:
+            for pos, a, b in self.consult_pairs:
+                if (
+                    pos < i
+                    and i - pos < 300
+                    and (kind is None or (self.kind(a) == kind and self.kind(b) == kind))
+                ):
+                    best = (pos, a, b)
+            if best:
+                return (best[1], best[2])
+        for pos, a, b in self.pairs:
+            if (
+                pos < i
+                and i - pos < 250
+                and (kind is None or (self.kind(a) == kind and self.kind(b) == kind))
+            ) and (best is None or pos > best[0]):
+                best = (pos, a, b)
+        return (best[1], best[2]) if best else None
+
+    def with_conj(self, tok, speaker: str | None) -> list[str]:
+        out = list(self.np_actors(tok, speaker))
+        for c in tok.children:
+            if c.dep_ == "conj":
+                out += self.with_conj(c, speaker)
+        return list(dict.fromkeys(out))
+
+    def phrase_actors(self, tok, speaker: str | None, max_depth: int = 6, exclude=()) -> list[str]:
+        """Actors in a phrase: those nearest its head (fewest arcs), with their conjuncts."""
+        frontier, depth = [tok], 0
+        seen = set()
+        while frontier and depth <= max_depth:
+            found = []
+            for t in frontier:
+                for a in self.with_conj(t, speaker):
+                    if a not in found and a not in exclude and self.country(a) not in exclude:
+                        found.append(a)
+            if found:
+                return found
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.i in seen or c.dep_ in ("relcl", "advcl", "ccomp", "punct", "cc", "det", "appos"):
+                        continue
+                    seen.add(c.i)
+                    nxt.append(c)
+            frontier, depth = nxt, depth + 1
+        return []
+
+    # ------------------------------------------------------------------ speakers
+
+    def speaker_at(self, tok) -> str | None:
+        """Who says the words at ``tok``: a quote's speaker, or the subject of the reporting verb."""
+        off = tok.idx
+        for s in self.statements:
+            if s.span.start <= off < s.span.end:
+                return s.speaker_id
+        for k, (qs, qe) in enumerate(self.quotes):
+            if qs <= off < qe:
+                if k not in self.quote_speaker:
+                    self.quote_speaker[k] = self._attribute(qs, qe)
+                return self.quote_speaker[k]
+        t = tok
+        while t.head.i != t.i:
+            if t.dep_ == "ccomp" or (
+                t.dep_ in ("advcl", "parataxis") and t.head.lemma_ in self.lex.speech_verbs
+            ):
+                h = t.head
+                if h.lemma_.lower() in self.lex.speech_verbs:
+                    subj = self.subject(h, None)
+                    if subj:
+                        return subj[0]
+            t = t.head
+        return None
+
+    def _attribute(self, qs: int, qe: int) -> str | None:
+        doc = self.doc
+        cands = []
+        first = doc.char_span(qs, min(qe, len(doc.text)), alignment_mode="expand")
+        if first is None:
+            return None
+        sents = [first[0].sent, first[-1].sent]
+        nxt = first[-1].sent.end
+        if nxt < len(doc):
+            sents.append(doc[nxt].sent)
+        prev = first[0].sent.start - 1
+        if prev >= 0:
+            sents.append(doc[prev].sent)
+        for s in sents:
+            for t in s:
+                if (
+                    t.lemma_.lower() in self.lex.speech_verbs
+                    and t.pos_ in ("VERB", "AUX")
+                    and not self._in_quote(t.idx)
+                ):
+                    subj = self.subject(t, None)
+                    if subj:
+                        cands.append((abs(t.idx - (qs if t.idx < qs else qe)), subj[0]))
+            if cands:
+                break
+        return min(cands)[1] if cands else None
+
+    def _in_quote(self, off: int) -> bool:
+        return any(s <= off < e for s, e in self.quotes)
+
+    # ------------------------------------------------------------------ clauses
+
+    def subject(self, verb, speaker: str | None, depth: int = 0) -> list[str]:
+        """The acting actor(s) of a verb: subject, passive agent, or inherited."""
+        if depth > 6:
+            return []
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.with_conj(p, speaker)
+        # the subject nearest the verb ("SEOUL — … Shin said": the dateline is no subject)
+        for c in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+            if c.dep_ == "poss" and verb.tag_ == "VBG":  # "North Korea's receiving …"
+                return self.with_conj(c, speaker)
+            if c.dep_ == "nsubj":
+                if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                    return self.with_conj(verb.head, speaker)
+                return self.with_conj(c, speaker)
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []
+        dep = verb.dep_
+        if dep in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            h = verb.head
+            if dep == "xcomp":
+                for c in h.children:  # "urged X to …": X acts
+                    if c.dep_ == "dobj" and h.lemma_.lower() not in ("promise", "vow", "pledge"):
+                        return self.with_conj(c, speaker)
+            if h.pos_ in ("VERB", "AUX", "ADJ"):
+                return self.subject(h, speaker, depth + 1)
+        if (
+            dep in ("relcl", "acl")
+            and verb.tag_ in ("VBG", "VBZ", "VBD", "VBP")
+            and verb.head.pos_ in ("PROPN", "NOUN", "PRON")
+        ):
+            return self.with_conj(verb.head, speaker)
+        if dep == "acl" and verb.tag_ == "VB" and verb.head.pos_ == "NOUN":
+            # "their stance to continue to cooperate": the noun's owner, else the clause's subject
+            for c in verb.head.children:
+                if c.dep_ == "poss":
+                    return self.with_conj(c, speaker)
+            g = verb.head.head
+            while g.dep_ in ("pobj", "prep") and g.head.i != g.i:
+                g = g.head
+            if g.pos_ in ("VERB", "AUX"):
+                return self.subject(g, speaker, depth + 1)
+        if (
+            dep == "ROOT"
+            and not any(c.dep_ in SUBJ | {"expl"} for c in verb.children)
+            and verb.tag_ in ("VBD", "VBZ", "VBP")
+        ):
+            # a subjectless sentence: the subject carries over from the previous sentence
+            for i, a in reversed(self.history):
+                if verb.i - i < 80:
+                    return [a]
+        return []
+
+    def factuality(self, tok) -> tuple[bool, bool, str | None]:
+        """(negated, hypothetical, head lemma that made it hypothetical) for a trigger."""
+        neg = hyp = False
+        why = None
+        t = tok
+        first = True
+        while True:
+            for c in t.children:
+                not_only = c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "only"  # "not only … but"
+                if c.dep_ == "neg" and not not_only and (first or t.pos_ in ("VERB", "AUX")):
+                    neg = True
+                if c.dep_ == "det" and c.lower_ in ("no",) and first:
+                    neg = True
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
+                    hyp, why = True, why or "if"
+                if c.dep_ == "aux" and c.lower_ in MODAL_HYP:
+                    hyp, why = True, why or c.lower_
+                if (
+                    c.dep_ == "aux"
+                    and c.lower_ in FUTURE_AUX
+                    and (
+                        not any(x.lemma_ in ASPECTUAL for x in t.children if x.dep_ == "xcomp")
+                        and t.lemma_ not in ASPECTUAL
+                    )
+                ):
+                    hyp, why = True, why or "will"
+                if c.dep_ == "amod" and c.lower_ in self.lex.hypothetical_modifiers and first:
+                    hyp, why = True, why or c.lower_
+            if (
+                t.dep_ == "advcl"
+                and t.tag_ in ("VB", "VBP")
+                and any(
+                    c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < t.i
+                    for c in t.children
+                )
+            ):
+                hyp, why = True, why or "if"
+            if t.head.i == t.i:
+                break
+            h = t.head
+            hl = h.lemma_.lower()
+            if t.dep_ in ("ccomp",) and hl in self.lex.speech_verbs:
+                break  # reported speech: the content keeps its own factuality
+            if (t.dep_ not in ("nsubj", "conj", "cc", "punct") and hl in self.lex.hypothetical_heads) or (
+                hl == "be" and t.dep_ == "ccomp"
+            ):
+                if hl in ("refuse", "fail", "decline", "deny", "prevent", "stop", "halt", "avoid", "deter"):
+                    neg = True
+                hyp, why = True, why or hl
+            if t.dep_ in ("relcl", "conj", "appos") and not first:
+                break
+            if t.dep_ == "relcl":
+                break
+            first = False
+            t = h
+        return neg, hyp, why
+
+
+class _Nil:
+    name = ""
+
+
+def _t(actor) -> str:
+    return getattr(actor.type, "value", str(actor.type))
+
+
+def doc_range(doc, start: int, end: int):
+    return (doc[i] for i in range(start, end))
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    out = []
+    for op, cl in QUOTE_PAIRS:
+        i = 0
+        while True:
+            s = text.find(op, i)
+            if s < 0:
+                break
+            e = text.find(cl, s + 1)
+            if e < 0:
+                break
+            # a straight-quote region never spans a paragraph break unless it is a curly quote
+            if op == '"' and "\n\n" in text[s:e]:
+                i = s + 1
+                continue
+            out.append((s + 1, e))
+            i = e + 1
+    return sorted(out)
+
+
+# ====================================================================== extraction
+
+
+def extract_events(
+    doc, article: Article, actors: list, statements: list[Statement], *, lexicon: Lexicon | None = None
+) -> list[Event]:
+    """PLOVER events in one parsed article (factual ones and flagged non-factual ones)."""
+    lex = lexicon or load_lexicon()
+    st = _Article(doc, article, actors, statements, lex)
+    cands: list[_Cand] = []
+    anchors_all: dict[int, Timex] = {}
+    for sent in doc.sents:
+        anchors = _anchor_timexes(sent, st, lex)
+        anchors_all.update(anchors)
+        before = len(cands)
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or (
+                tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")
+            ):
+                _verbal(tok, st, lex, cands, consumed)
+        _reported(sent, st, lex, cands)
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed and tok.i not in st.topics:
+                _nominal(tok, st, lex, cands)
+        for c in cands[before:]:
+            if c.type == "CONSULT" and c.target and not c.negated and not c.hypothetical:
+                st.consult_pairs.append((c.trigger.i, c.source, c.target))
+        _remember(sent, st, lex, anchors)
+    events = []
+    for c in cands:
+        date, gran = _date_of(c, st, anchors_all)
+        events.append(
+            Event(
+                span=Span(article.id, c.sent.start_char, c.sent.start_char + len(c.sent.text.rstrip())),
+                type=c.type,
+                source_id=c.source,
+                target_id=c.target,
+                mode=c.mode,
+                date=date,
+                date_granularity=gran,
+                location=c.location,
+                evidence=c.sent.text.strip(),
+                negated=c.negated,
+                hypothetical=c.hypothetical,
+            )
+        )
+    return _dedupe(events)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    out: dict[tuple, Event] = {}
+    for e in events:
+        key = (e.type, e.source_id, e.target_id, e.negated, e.hypothetical)
+        if e.type == "CONSULT":
+            key = (e.type, *sorted([e.source_id or "", e.target_id or ""]), e.negated, e.hypothetical)
+        if key not in out:
+            out[key] = e
+        else:
+            k = out[key]
+            if k.date is None and e.date is not None:
+                k.date, k.date_granularity = e.date, e.date_granularity
+            if k.location is None and e.location:
+                k.location = e.location
+    factual = {(e.type, e.source_id, e.target_id) for e in out.values() if not (e.negated or e.hypothetical)}
+    return [
+        e
+        for e in out.values()
+        if not (e.negated or e.hypothetical) or (e.type, e.source_id, e.target_id) not in factual
+    ]
+
+
+# ---------------------------------------------------------------------- time
+
+
+def _anchor_timexes(sent, st: _Article, lex: Lexicon) -> dict[int, Timex]:
+    out: dict[int, Timex] = {}
+    for tx in find_timexes(sent.text, st.pub):
+        if tx.type not in ("DATE", "TIME") or tx.granularity in ("ref", "set", "duration"):
+            continue
+        span = st.doc.char_span(sent.start_char + tx.start, sent.start_char + tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        t = span.root
+        while (
+            t.head.i != t.i
+            and t.pos_ not in ("VERB", "AUX")
+            and not (t.pos_ == "NOUN" and t.lemma_.lower() in lex.nouns and t not in span)
+        ):
+            t = t.head
+        out.setdefault(t.i, tx)
+    return out
+
+
+def _remember(sent, st: _Article, lex: Lexicon, anchors: dict[int, Timex]) -> None:
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        speaker = st.speaker_at(tok)
+        subj = (
+            st.subject(tok, speaker)
+            if tok.dep_ in ("ROOT", "conj", "ccomp") or tok.lemma_.lower() in lex.speech_verbs
+            else []
+        )
+        for a in subj[:1]:
+            st.history.append((tok.i, a))
+            if tok.lemma_.lower() in lex.speech_verbs and tok.i in anchors and anchors[tok.i].day:
+                st.speech_date[a] = anchors[tok.i].day
+        if tok.lemma_.lower() in lex.speech_verbs and subj and subj[0] not in st.speech_date:
+            # "said on Tuesday" where the date hangs off the clause
+            days = [tx for i, tx in anchors.items() if tx.day and st.doc[i].sent == sent]
+            if len(days) == 1 and tok.dep_ == "ROOT":
+                st.speech_date[subj[0]] = days[0].day
+
+
+def _date_of(c: _Cand, st: _Article, anchors: dict[int, Timex]) -> tuple[str | None, str | None]:
+    for a in c.anchors:
+        t = a
+        while True:
+            if t.i in anchors:
+                tx = anchors[t.i]
+                return tx.day, tx.granularity
+            if t.head.i == t.i or t.dep_ == "relcl":
+                break
+            if t.dep_ == "ccomp" and not c.communicative:
+                break
+            t = t.head
+    if c.communicative:
+        for who in (c.source, st.speaker_at(c.trigger)):
+            if who and who in st.speech_date:
+                return st.speech_date[who], "day"
+    return None, None
+
+
+# ---------------------------------------------------------------------- triggers
+
+
+def _noun_code(tok, lex: Lexicon):
+    """PLOVER code of an event noun: "troop deployment", "action against", "meeting"."""
+    low = tok.lemma_.lower()
+    keys = []
+    for c in tok.children:
+        if c.dep_ == "prep":
+            keys += [f"{low} {c.lower_}", f"{tok.lower_} {c.lower_}"]
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod"):
+            keys += [f"{c.lower_} {tok.lower_}", f"{c.lemma_.lower()} {low}"]
+    for k in keys:
+        if k in lex.nouns:
+            return lex.nouns[k]
+    table = lex.object_verbs.get(low)
+    if table:  # "the launch of a missile"
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    for cls in lex.classes(o.lemma_.lower()) + lex.classes(o.lower_):
+                        if cls in table:
+                            return table[cls]
+    return lex.nouns.get(tok.lower_) or lex.nouns.get(low)
+
+
+def _obj(tok):
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    return None
+
+
+def _verb_code(tok, lex: Lexicon):
+    """(code, event noun) for a verb, or (None, None)."""
+    lemma = tok.lemma_.lower()
+    parts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+    obj = _obj(tok)
+    keys = [f"{lemma} {p}" for p in parts] + [lemma]
+    # object-dependent verbs ("launch a missile" vs "launch talks")
+    nouns = [obj] if obj is not None else []
+    nouns += [
+        p2 for p in preps if p.lower_ in ("of", "against", "about") for p2 in p.children if p2.dep_ == "pobj"
+    ]
+    for k in keys:
+        table = lex.object_verbs.get(k)
+        if not table:
+            continue
+        for n in nouns:
+            words = [n.lower_, n.lemma_.lower()] + [
+                f"{c.lower_} {n.lower_}" for c in n.children if c.dep_ in ("compound", "amod")
+            ]
+            for w in words:
+                for cls in lex.classes(w):
+                    if cls in table:
+                        return table[cls], None
+    if lemma == "warn":
+        if any(n.lemma_.lower() in THREAT_OBJECTS for n in nouns):
+            return ("THREATEN", None), None
+        return None, None
+    for k in [f"{lemma} {p}" for p in parts] + [f"{lemma} {p.lower_}" for p in preps]:
+        if k in lex.verbs:
+            return lex.verbs[k], None
+    if obj is not None and (lemma in lex.light_verbs or lemma not in lex.verbs):
+        code = _noun_code(obj, lex)
+        if code and (lemma in lex.light_verbs):
+            return code, obj
+    if lemma in lex.verbs:
+        return lex.verbs[lemma], None
+    return None, None
+
+
+def _targets(
+    tok, etype: str, st: _Article, speaker, lex: Lexicon, skip_obj: bool = False, exclude=()
+) -> list[str]:
+    out: list[str] = []
+    if not skip_obj:
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative", "iobj", "obj") or (
+                c.dep_ == "nsubjpass" and any(x.dep_ == "agent" for x in tok.children)
+            ):
+                if etype == "CONSULT":  # "discussed North Korea's provocations": a topic, not a partner
+                    out += st.with_conj(c, speaker)
+                else:
+                    out += st.phrase_actors(c, speaker, exclude=exclude)
+        if not out and etype in ("ACCUSE", "REJECT", "SUPPORT"):
+            # "criticised North Korea's strengthening …", "condemned Russia for …"
+            for c in tok.children:
+                if c.dep_ in ("ccomp", "xcomp"):
+                    for x in c.children:
+                        if x.dep_ in ("nsubj", "poss", "nsubjpass"):
+                            out += st.phrase_actors(x, speaker, exclude=exclude)
+    if out:
+        return out
+    order = lex.target_preps(etype)
+    preps = sorted(
+        (c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in order),
+        key=lambda c: order.index(c.lower_),
+    )
+    for p in preps:
+        for o in p.children:
+            if o.dep_ == "pobj":
+                if p.lower_ == "between":
+                    out += st.with_conj(o, speaker)
+                else:
+                    out += st.phrase_actors(o, speaker, exclude=exclude)
+        if out:
+            return out
+    return out
+
+
+def _location(toks, st: _Article) -> str | None:
+    for tok in toks:
+        if tok is None:
+            continue
+        kids = list(tok.children)
+        for c in tok.children:
+            if c.dep_ == "acl":  # "the meeting held at …"
+                kids += list(c.children)
+        for p in kids:
+            if p.dep_ != "prep" or p.lower_ not in ("in", "at"):
+                continue
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                sub = list(o.subtree)
+                if any(t.ent_type_ in ("DATE", "TIME") for t in sub) or o.lemma_.lower() in (
+                    "time",
+                    "moment",
+                    "meeting",
+                    "press",
+                    "conference",
+                ):
+                    continue
+                ents = {t.ent_type_ for t in sub}
+                if ents & {"GPE", "LOC", "FAC"} or o.lemma_.lower() in PLACE_NOUNS:
+                    words = [t for t in sub if not (t.i == sub[0].i and t.dep_ == "det")]
+                    text = st.doc[words[0].i : words[-1].i + 1].text if words else o.text
+                    return text.strip(" ,")
+    return None
+
+
+def _emit(
+    cands,
+    st: _Article,
+    code,
+    sources,
+    targets,
+    trigger,
+    *,
+    anchors=(),
+    communicative=None,
+    negated=False,
+    hypothetical=False,
+    location=None,
+    pair_ok=True,
+) -> None:
+    etype, mode = code
+    comm = etype in COMMUNICATIVE if communicative is None else communicative
+    sources = [s for s in sources if s]
+    if not sources:
+        return
+    if pair_ok and len(sources) >= 2 and not targets and etype in ("CONSULT", "AGREE", "COOPERATE"):
+        sources, targets = sources[:1], sources[1:2]
+    for s in sources:
+        tl = [
+            t
+            for t in targets
+            if t
+            and t != s
+            and not (st.kind(t) == "STATE" and st.country(s) == st.country(t) and st.kind(s) != "STATE")
+        ]
+        if not tl:
+            if etype in REQUIRES_TARGET:
+                continue
+            tl = [None]
+        for t in tl:
+            cands.append(
+                _Cand(
+                    etype,
+                    mode,
+                    s,
+                    t,
+                    trigger,
+                    trigger.sent,
+                    negated,
+                    hypothetical,
+                    comm,
+                    tuple(anchors),
+                    location,
+                )
+            )
+
+
+def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None:
+    code, noun = _verb_code(tok, lex)
+    lemma = tok.lemma_.lower()
+    speaker = st.speaker_at(tok)
+    if lemma in lex.cooperative_verbs:
+        obj = _obj(tok)
+        if obj is not None and obj.lemma_.lower() in lex.cooperative_objects:
+            _cooperative(tok, obj, st, lex, cands, speaker)
+            consumed.add(obj.i)
+            return
+    if code is None:
+        return
+    etype = code[0]
+    if any(c.dep_ in ("oprd",) for c in tok.children) or (
+        etype in ("AGREE", "CONSULT")
+        and any(c.dep_ == "ccomp" for c in tok.children)
+        and lemma in lex.speech_verbs
+    ):
+        return  # "called it a gamble", "agreed that …": a description or an opinion, not the act
+    if noun is not None:
+        consumed.add(noun.i)
+    else:
+        o = _obj(tok)
+        if o is not None and _noun_code(o, lex):
+            consumed.add(o.i)
+    sources = st.subject(tok, speaker)
+    if lemma in lex.reverse_verbs:
+        frm = [
+            o
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "from"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if frm and etype == "AID":
+            tgt = sources
+            sources = st.phrase_actors(frm[0], speaker)
+            _finish(cands, st, lex, code, sources, tgt, tok, noun, speaker)
+            return
+        if etype == "CONSULT" and not any(st.np_actors(o, speaker) for o in tok.children if o.dep_ == "dobj"):
+            return
+    own = {st.country(x) for x in sources} | set(sources)
+    targets = _targets(tok, etype, st, speaker, lex, exclude=own)
+    if not targets and noun is not None:
+        targets = _targets(noun, etype, st, speaker, lex, exclude=own)
+    if not targets and tok.dep_ == "conj":
+        # "met with X and agreed to …": the partner carries over
+        h = tok.head
+        hc, hn = _verb_code(h, lex)
+        if hc and hc[0] in ("CONSULT", "AGREE", "COOPERATE"):
+            targets = _targets(h, hc[0], st, speaker, lex) or (
+                _targets(hn, hc[0], st, speaker, lex) if hn is not None else []
+            )
+    if (
+        not targets
+        and tok.tag_ == "VBN"
+        and tok.dep_ in ("advcl", "acl")
+        and any(c.dep_ == "agent" for c in tok.children)
+    ):
+        # "Invited by X, Y had lunch …": Y is the target
+        h = tok.head
+        targets = st.subject(h, speaker) if h.pos_ in ("VERB", "AUX") else st.with_conj(h, speaker)
+    if not targets and etype in ("AGREE",) and (noun is not None or _obj(tok) is not None):
+        targets = _antecedent_targets(noun if noun is not None else _obj(tok), st, speaker, sources)
+    _finish(cands, st, lex, code, sources, targets, tok, noun, speaker)
+
+
+def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
+    negated, hyp, why = st.factuality(tok)
+    etype, _mode = code
+    comm = None
+    pledge = _commissive_head(tok, lex)
+    if (
+        pledge
+        and len(sources) >= 2
+        and etype in COOPERATIVE | {"CONSULT", "AGREE"}
+        and not negated
+        and why != "if"
+    ):
+        code, hyp, comm = ("AGREE", None), False, True  # "A and B reaffirmed … to cooperate"
+        targets = []
+    elif hyp and etype in COMMUNICATIVE and why == "will" and speaker:
+        hyp = False  # "it will urge Russia …", said the ministry: a stated policy
+    elif hyp and not negated:
+        if etype in COOPERATIVE and (
+            why in lex.commissive or (why in ("will", "if") and speaker is not None) or why == "will"
+        ):
+            code, hyp, comm = ("SUPPORT", None), False, True  # a pledge of support
+        elif (
+            etype in HOSTILE
+            and why in ("vow", "pledge", "promise", "threaten", "warn", "will")
+            and speaker is not None
+        ):
+            code, hyp, comm = ("THREATEN", None), False, True
+        elif etype in ("CONSULT", "AGREE", "COOPERATE") and why in ("agree", "decide"):
+            code, hyp, comm = ("AGREE", None), False, True
+    if speaker and sources:
+        sources = [_as_speaker(s, speaker, st) for s in sources]
+    _emit(
+        cands,
+        st,
+        code,
+        sources,
+        targets,
+        tok,
+        anchors=[tok] + ([noun] if noun is not None else []),
+        communicative=comm,
+        negated=negated,
+        hypothetical=hyp,
+        location=_location([tok, noun], st),
+    )
+
+
+def _commissive_head(tok, lex: Lexicon) -> str | None:
+    """The pledge verb governing a clause ("vowed/reaffirmed/agreed … to cooperate"), if any."""
+    t = tok
+    for _ in range(5):
+        if t.head.i == t.i or t.dep_ in ("ccomp", "relcl", "nsubj", "conj"):
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in (
+            "vow",
+            "pledge",
+            "promise",
+            "commit",
+            "reaffirm",
+            "reiterate",
+            "renew",
+            "agree",
+            "decide",
+            "resolve",
+        ):
+            return t.lemma_.lower()
+    return None
+
+
+def _as_speaker(source: str, speaker: str, st: _Article) -> str:
+    """In what a body or official says, their own state acting stands for them (the gold's rule)."""
+    if (
+        source != speaker
+        and st.kind(source) == "STATE"
+        and st.kind(speaker) in ("ORG", "PERSON")
+        and st.country(speaker) == st.country(source)
+    ):
+        return speaker
+    return source
+
+
+def _antecedent_targets(obj, st: _Article, speaker, sources) -> list[str]:
+    """'signed the treaty' with no partner named: the partner of the treaty mentioned just before."""
+    if obj is None or not any(c.lower_ in ("the", "this", "that") for c in obj.children):
+        return []
+    lemma = obj.lemma_.lower()
+    start = max(0, obj.sent.start - 200)
+    own = {st.country(s) for s in sources}
+    for i in range(obj.i - 1, start, -1):
+        t = st.doc[i]
+        if t.lemma_.lower() != lemma or t.sent == obj.sent:
+            continue
+        anchor = t.head.head if t.head.dep_ == "prep" else t.head
+        found = [
+            a for a in st.phrase_actors(anchor, speaker) if a not in sources and st.country(a) not in own
+        ]
+        if not found:
+            found = [st.tok_actor[x.i] for x in anchor.subtree if x.i in st.tok_actor]
+            found = [a for a in found if a not in sources and st.country(a) not in own]
+        return list(dict.fromkeys(found))[:1]
+    return []
+
+
+def _cooperative(tok, obj, st: _Article, lex: Lexicon, cands, speaker) -> None:
+    """'strengthen/solidify the alliance with X' → SUPPORT source → X."""
+    h = tok
+    while h.head.i != h.i:
+        h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            c2, _ = _verb_code(h, lex)
+            if c2 and c2[0] in ("ACCUSE", "REJECT", "THREATEN"):
+                return  # the topic of a criticism
+            if h.lemma_.lower() in lex.speech_verbs:
+                break
+    sources = st.subject(tok, speaker)
+    if not sources and speaker:
+        sources = [speaker]
+    if speaker:
+        sources = [_as_speaker(s, speaker, st) for s in sources]
+    targets = []
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    targets += st.with_conj(o, speaker)
+    if not targets:
+        for c in obj.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss"):
+                for x in c.subtree:
+                    a = st.tok_actor.get(x.i) or st.demonym.get(x.i)
+                    if a:
+                        targets.append(a)
+    if not targets:
+        targets = _targets(tok, "SUPPORT", st, speaker, lex, skip_obj=True)
+    own = {st.country(s) for s in sources} | set(sources)
+    targets = [t for t in dict.fromkeys(targets) if t not in own and st.country(t) not in own]
+    negated, _hyp, why = st.factuality(tok)
+    if why in ("if",):
+        return
+    _emit(
+        cands,
+        st,
+        ("SUPPORT", None),
+        sources,
+        targets,
+        tok,
+        anchors=[tok],
+        communicative=True,
+        negated=negated,
+        hypothetical=False,
+    )
+
+
+def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
+    code = _noun_code(tok, lex)
+    if code is None or tok.i in st.tok_actor:
+        return
+    etype = code[0]
+    if tok.lower_ in ("call", "calls") and not any(
+        c.lower_ in ("phone", "telephone", "video") for c in tok.children
+    ):
+        return
+    if (
+        etype in ("ACCUSE", "THREATEN")
+        and tok.dep_ in ("attr", "pobj")
+        and tok.head.lemma_ in ("be", "of", "matter")
+    ):
+        return  # "is a threat", "a matter of concern": the predicate of an evaluation
+    speaker = st.speaker_at(tok)
+    sources: list[str] = []
+    targets: list[str] = []
+    left = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i]
+    for c in left:
+        for x in c.subtree:
+            a = st.tok_actor.get(x.i) or (
+                st.demonym.get(x.i) if c.dep_ != "amod" or etype in ("MOBILIZE", "AID") else None
+            )
+            if a is None and x.dep_ == "poss" and x.pos_ == "PRON":
+                found = st.np_actors(x, speaker)
+                a = found[0] if found else None
+                if len(found) > 1:
+                    sources += found[:-1]
+            if a and a not in sources:
+                sources.append(a)
+    if len(sources) >= 2:
+        sources, targets = sources[:1], sources[1:2]
+    for p in tok.children:
+        if p.dep_ != "prep":
+            continue
+        objs = [o for o in p.children if o.dep_ == "pobj"]
+        if not objs:
+            continue
+        o = objs[0]
+        pl = p.lower_
+        if pl == "between":
+            both = st.with_conj(o, speaker)
+            if len(both) >= 2 and not sources:
+                sources, targets = both[:1], both[1:]
+        elif pl == "by" and not sources:
+            sources = st.with_conj(o, speaker)
+        elif pl == "of" and not sources:
+            sources = st.phrase_actors(o, speaker, max_depth=2)
+            if sources and etype in ("CONSULT",) and st.kind(sources[0]) == "STATE" and not targets:
+                targets, sources = sources, []  # "a visit of … to X"? keep the state as the place visited
+        elif pl in lex.target_preps(etype) and not targets:
+            targets = st.phrase_actors(o, speaker)
+    if not sources:
+        # "After a meeting with X, Y held …", "during his visit to X": the clause's subject
+        h = tok.head
+        if (
+            tok.dep_ == "pobj"
+            and h.dep_ == "prep"
+            and h.lower_ in ADJUNCT_PREPS
+            and h.head.pos_ in ("VERB", "AUX")
+        ):
+            sources = st.subject(h.head, speaker)
+        elif tok.dep_ in ("dobj",) and tok.head.lemma_.lower() in lex.light_verbs:
+            return
+    if not sources:
+        return
+    # the topic of a criticism, request or rejection is not itself coded here
+    h = tok
+    while h.head.i != h.i and h.dep_ not in ("ROOT",):
+        h = h.head
+        c2, _ = _verb_code(h, lex) if h.pos_ in ("VERB", "AUX") else (None, None)
+        if c2 and c2[0] in ("ACCUSE", "REQUEST", "REJECT"):
+            return
+        if h.pos_ in ("VERB", "AUX"):
+            break
+    negated, hyp, why = st.factuality(tok)
+    if tok.tag_ == "NNS" and etype == "MOBILIZE" and tok.dep_ in ("nsubj",):
+        hyp = True  # "its missile launches are …": a habit, not one launch
+    if speaker:
+        sources = [_as_speaker(s, speaker, st) for s in sources]
+    if etype in COOPERATIVE and hyp and why in lex.commissive:
+        code, hyp = ("SUPPORT", None), False
+    _emit(
+        cands,
+        st,
+        code,
+        sources,
+        targets,
+        tok,
+        anchors=[tok],
+        negated=negated,
+        hypothetical=hyp,
+        location=_location([tok], st),
+    )
+
+
+def _reported(sent, st: _Article, lex: Lexicon, cands) -> None:
+    """What speakers say about others: accusations by evaluation, requests by 'must/should'."""
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+            continue
+        if tok.dep_ not in ("ccomp", "ROOT", "conj", "parataxis", "advcl"):
+            continue
+        speaker = st.speaker_at(tok) if tok.dep_ != "ROOT" or st._in_quote(tok.idx) else None
+        if tok.dep_ == "ROOT" and not st._in_quote(tok.idx):
+            continue
+        if not speaker:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        negated, hyp, why = st.factuality(tok)
+        # 1. evaluation: "X's launches are dangerous", "the trade is threatening security"
+        lemma = tok.lemma_.lower()
+        evaluative = lemma in lex.negative_verbs and tok.pos_ in ("VERB",)
+        if lemma == "be":
+            for c in tok.children:
+                if c.dep_ in ("acomp", "attr"):
+                    words = [c] + [x for x in c.children if x.dep_ in ("conj", "amod")]
+                    words += [
+                        o for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                    ]
+                    words += [
+                        x
+                        for w in list(words)
+                        if w.dep_ == "conj"
+                        for x in w.children
+                        if x.dep_ in ("amod", "acomp")
+                    ]
+                    if any(w.lemma_.lower() in lex.negative_adjectives | lex.negative_nouns for w in words):
+                        evaluative = True
+        if evaluative and not negated:
+            st.topics.update(x.i for x in subj.subtree)
+            targets = st.phrase_actors(subj, speaker)
+            own = {speaker, st.country(speaker)}
+            targets = [t for t in targets if t not in own and st.country(t) not in own]
+            _emit(
+                cands,
+                st,
+                ("ACCUSE", "disapprove"),
+                [speaker],
+                targets,
+                tok,
+                anchors=[tok],
+                communicative=True,
+                hypothetical=hyp and why == "if",
+            )
+            continue
+        # 2. obligation: "China must play a constructive role"
+        if (
+            any(c.dep_ == "aux" and c.lower_ in REQUEST_MODALS and c.i > subj.i for c in tok.children)
+            and tok.dep_ != "advcl"
+        ):
+            tgt = st.with_conj(subj, speaker)
+            tgt = [t for t in tgt if t != speaker and st.country(t) != st.country(speaker)]
+            if subj.lower_ not in ("we", "i", "us") and tgt:
+                _emit(cands, st, ("REQUEST", None), [speaker], tgt, tok, anchors=[tok], communicative=True)
+
+
+_WS = re.compile(r"\s+")
