@@ -134,6 +134,30 @@ class KnowledgeBase:
         ``tidings.stories.records.brief(kb.story(id))`` renders it as text."""
         return self.store.story_detail(self.store.find_story(story_id))
 
+    # ------------------------------------------------------------------ events
+
+    def events(
+        self,
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        *,
+        factual_only: bool = True,
+        limit: int | None = None,
+    ) -> list:
+        """PLOVER events (``tidings.store.store.EventRow``), dated first in date order: ``actor``
+        a name, alias or id (as source or target), ``type`` a PLOVER type, ``since``/``until``
+        ISO days; negated and hypothetical events only with ``factual_only=False``."""
+        actor_id = self.store.find_actor(actor) if actor else None
+        return self.store.events(
+            actor_id=actor_id, type=type, since=since, until=until, factual_only=factual_only, limit=limit
+        )
+
+    def timeline(self, actor: str, limit: int | None = None) -> list:
+        """An actor's dated events and statements in date order (``TimelineRow``)."""
+        return self.store.timeline(self.store.find_actor(actor), limit=limit)
+
     def close(self) -> None:
         self.store.close()
 

@@ -537,5 +537,82 @@ def story(story_id: str, db: str, as_json: bool) -> None:
     click.echo(brief(detail))
 
 
+def _check_day(opt: str, value: str | None) -> None:
+    if value is not None:
+        from datetime import date
+
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise UserError(f"{opt} takes a day as YYYY-MM-DD, not {value!r}") from None
+
+
+@main.command()
+@_db_option
+@click.option("--actor", metavar="NAME", help="Only events with this actor as source or target.")
+@click.option(
+    "--type", "etype", metavar="TYPE", help="Only events of this PLOVER type (CONSULT, ACCUSE, ...)."
+)
+@click.option("--since", metavar="YYYY-MM-DD", help="Only events dated on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only events dated on or before this day.")
+@click.option("--all", "show_all", is_flag=True, help="Include negated and hypothetical events (flagged).")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="At most N events.")
+@click.option("--json", "as_json", is_flag=True, help="Print the events as JSON.")
+@_friendly
+def events(
+    db: str,
+    actor: str | None,
+    etype: str | None,
+    since: str | None,
+    until: str | None,
+    show_all: bool,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """List PLOVER events: date, type, source → target, place, evidence."""
+    from tidings.models import PLOVER_TYPES
+
+    _check_day("--since", since)
+    _check_day("--until", until)
+    if etype and etype.upper() not in PLOVER_TYPES:
+        raise UserError(f"--type takes a PLOVER type ({', '.join(PLOVER_TYPES)}), not {etype!r}")
+    with _open(db, must_exist=True) as kb:
+        rows = kb.events(actor, etype, since, until, factual_only=not show_all, limit=limit)
+    if as_json:
+        _print_json([asdict(r) for r in rows])
+        return
+    if not rows:
+        click.echo("no events", err=True)
+        return
+    for r in rows:
+        flag = " (negated)" if r.negated else " (hypothetical)" if r.hypothetical else ""
+        who = f"{r.source_name or r.source_id} → {r.target_name or r.target_id or '-'}"
+        where = f" @ {r.location}" if r.location else ""
+        click.echo(
+            f"{r.date or '----------'}  {r.type:9} {who}{where}{flag}  | {_shorten_end(r.evidence, 100)}"
+        )
+
+
+@main.command()
+@click.argument("actor")
+@_db_option
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="At most N entries.")
+@click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
+@_friendly
+def timeline(actor: str, db: str, limit: int | None, as_json: bool) -> None:
+    """An actor's dated events and statements, in date order."""
+    with _open(db, must_exist=True) as kb:
+        rows = kb.timeline(actor, limit=limit)
+    if as_json:
+        _print_json([asdict(r) for r in rows])
+        return
+    if not rows:
+        click.echo("no dated events or statements", err=True)
+        return
+    for r in rows:
+        whom = f" → {r.whom}" if r.whom else ""
+        click.echo(f"{r.date}  {r.type:9} {r.who}{whom}  | {_shorten_end(r.text, 100)}")
+
+
 if __name__ == "__main__":
     main()

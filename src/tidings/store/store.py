@@ -851,6 +851,126 @@ class Store:
         ).fetchone()
         return row[0] if row else 0
 
+    # ------------------------------------------------------------------ events & timeline (events stage)
+
+    def events(
+        self,
+        *,
+        actor_id: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        factual_only: bool = True,
+        limit: int | None = None,
+    ) -> list[EventRow]:
+        """Coded events, dated ones first in date order: ``actor_id`` as source or target, ``type``
+        a PLOVER type, ``since``/``until`` ISO days (inclusive; undated events are left out when
+        either is given); negated and hypothetical events only when ``factual_only`` is false."""
+        where, params = ["1=1"], []
+        if actor_id:
+            where.append("(e.source_id = ? OR e.target_id = ?)")
+            params += [actor_id, actor_id]
+        if type:
+            where.append("e.type = ?")
+            params.append(type.upper())
+        if since:
+            where.append("e.date >= ?")
+            params.append(since)
+        if until:
+            where.append("e.date <= ?")
+            params.append(until + "\uffff")
+        if factual_only:
+            where.append("e.negated = 0 AND e.hypothetical = 0")
+        sql = f"""SELECT e.id, e.type, e.mode, e.source_id, s.name, e.target_id, t.name, e.date,
+                         e.date_granularity, e.location, e.article_id, e.start, e."end", e.evidence,
+                         e.negated, e.hypothetical, a.published
+                  FROM events e JOIN articles a ON a.id = e.article_id
+                  LEFT JOIN actors s ON s.id = e.source_id LEFT JOIN actors t ON t.id = e.target_id
+                  WHERE {" AND ".join(where)}
+                  ORDER BY e.date IS NULL, e.date, a.published, e.article_id, e.start"""
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [EventRow(*r[:14], bool(r[14]), bool(r[15]), r[16]) for r in self._conn.execute(sql, params)]
+
+    def timeline(self, actor_id: str, *, limit: int | None = None) -> list[TimelineRow]:
+        """An actor's dated events (as source or target, factual only) and statements (by date of
+        the article that reports them), in date order."""
+        rows = [
+            TimelineRow(
+                e.date or "",
+                "event",
+                e.type,
+                e.source_name or e.source_id,
+                e.target_name or e.target_id,
+                e.evidence,
+                e.article_id,
+                e.start,
+                e.end,
+            )
+            for e in self.events(actor_id=actor_id)
+            if e.date
+        ]
+        for r in self._conn.execute(
+            """SELECT a.published, st.verb, st.text, st.article_id, st.start, st."end", st.direct
+               FROM statements st JOIN articles a ON a.id = st.article_id
+               WHERE st.speaker_id = ? AND a.published IS NOT NULL""",
+            (actor_id,),
+        ):
+            name = self._conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()
+            rows.append(
+                TimelineRow(
+                    r[0],
+                    "statement",
+                    "QUOTE" if r[6] else "SAID",
+                    name[0] if name else actor_id,
+                    None,
+                    r[2],
+                    r[3],
+                    r[4],
+                    r[5],
+                )
+            )
+        rows.sort(key=lambda x: (x.date, x.article_id, x.start))
+        return rows[:limit] if limit else rows
+
+
+# --------------------------------------------------------------------------- event query rows
+# Returned by Store.events() and Store.timeline() (the events section at the end of Store).
+
+
+@dataclass(slots=True)
+class EventRow:
+    id: str
+    type: str
+    mode: str | None
+    source_id: str | None
+    source_name: str | None
+    target_id: str | None
+    target_name: str | None
+    date: str | None
+    date_granularity: str | None
+    location: str | None
+    article_id: str
+    start: int
+    end: int
+    evidence: str
+    negated: bool
+    hypothetical: bool
+    published: str | None
+
+
+@dataclass(slots=True)
+class TimelineRow:
+    date: str
+    kind: str  # "event" or "statement"
+    type: str  # PLOVER type, or QUOTE/SAID
+    who: str | None
+    whom: str | None
+    text: str
+    article_id: str
+    start: int
+    end: int
+
 
 # --------------------------------------------------------------------------- actor query rows
 # Returned by Store.actors() and Store.actor_profile() (the section at the end of Store).
@@ -936,7 +1056,11 @@ def _write_statements_events(
     conn: sqlite3.Connection, article_id: str, statements: Iterable[Statement], events: Iterable[Event]
 ) -> None:
     """Replace an article's statements and events (actor ids mapped through ``actor_merges``)."""
-    merged = dict(conn.execute("SELECT from_id, to_id FROM actor_merges").fetchall()) if statements or events else {}
+    merged = (
+        dict(conn.execute("SELECT from_id, to_id FROM actor_merges").fetchall())
+        if statements or events
+        else {}
+    )
     if merged:
         for st in statements:
             st.speaker_id = merged.get(st.speaker_id, st.speaker_id)
