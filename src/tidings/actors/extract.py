@@ -44,6 +44,10 @@ EVENT_WORDS = re.compile(
     re.I,
 )
 PERSON_DEPS_TITLE = {"compound", "amod", "nmod", "appos", "npadvmod"}
+ACRONYM_MAX = 6  # a lone capitalised token longer than this is a shouted word (a dateline), not an acronym
+PLACE_NOUNS = {"basin", "river", "valley", "region", "province", "mountain", "mountains", "sea", "lake", "strait",
+               "bay", "island", "islands", "peninsula", "desert", "canal", "dam", "airport", "port", "station",
+               "street", "square", "bridge", "district", "county", "city", "village", "border", "reef", "reefs"}  # fmt: skip
 SURFACE_KINDS = ("name", "acronym", "metonym", "surname", "generic")  # mentions that are proper names
 
 
@@ -206,7 +210,7 @@ def _title_before(doc, s: int) -> str | None:
     j = s
     while j > 0:
         t = doc[j - 1]
-        if t.is_punct and t.text not in ("-", "."):
+        if t.is_space or "\n" in t.text or (t.is_punct and t.text != "-"):
             break
         if t.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "PART") and t.lower_ != "of":
             break
@@ -352,6 +356,12 @@ def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Ga
         if s >= e or any(taken[s:e]):
             continue
         text = doc[s:e].text
+        if (
+            ent.label_ == "PERSON"
+            and doc[e - 1].dep_ == "compound"
+            and doc[e - 1].head.lemma_.lower() in PLACE_NOUNS
+        ):
+            continue  # "the Syr Darya basin": a place, whatever the tagger says
         if ent.label_ == "PERSON":
             toks = split_name(text)
             if len(toks) < 2:
@@ -365,8 +375,10 @@ def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Ga
             add(aid, actor, s, e, "name", True)
             person_spans.append((s, e, aid))
         else:
-            if EVENT_WORDS.search(text) or (e - s == 1 and not doc[s].is_upper):
-                continue
+            if EVENT_WORDS.search(text) or (
+                e - s == 1 and not (doc[s].is_upper and len(doc[s]) <= ACRONYM_MAX)
+            ):
+                continue  # an event's name, a lone common word, or a dateline ("HELSINKI —")
             if doc[s - 1].lower_ == "of" if s > 0 else False:
                 head = doc[s - 1].head
                 if head.lower_ in TITLE_WORDS:

@@ -34,6 +34,7 @@ REPORTED_VERBS = {"say", "tell", "add", "note", "warn", "stress", "emphasize", "
                   "predict", "report", "reaffirm", "affirm", "underscore", "highlight", "assert", "point",
                   "acknowledge", "caution", "reiterate", "believe", "expect", "hope", "suggest", "indicate"}  # fmt: skip
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+NAME_PATH_DEPS = {"compound", "appos", "flat", "nmod", "amod", "punct", "npadvmod", "nummod", "det"}
 
 
 @cache
@@ -161,12 +162,12 @@ class _Attributor:
         # the actor mentioned on the head itself, else a person in its phrase ("SEOUL — … Shin Won-sik")
         rec = _actor_at(self.index, tok.idx, tok.idx + len(tok))
         if (rec is None or rec.actor.type is not ActorType.PERSON) and tok.lower_ not in PRONOUNS:
-            phrase = [
-                t for t in tok.subtree if not any(a.dep_ in ("relcl", "acl", "ccomp") for a in _path(t, tok))
-            ]
+            # a person named in the subject phrase itself ("an EU spokesperson, Lena Vogt,"), not in
+            # its prepositional or relative parts ("an aide of Kim", "who met Kim")
+            phrase = [t for t in tok.subtree if all(a.dep_ in NAME_PATH_DEPS for a in _path(t, tok))]
             people = [_actor_at(self.index, t.idx, t.idx + len(t)) for t in phrase]
             people = [r for r in people if r is not None and r.actor.type is ActorType.PERSON]
-            if people and tok.lemma_.lower() not in self.unnamed:
+            if people:
                 rec = people[0]
         if rec is not None:
             return Speaker(rec.actor.id, rec.actor.name)
