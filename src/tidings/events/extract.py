@@ -324,9 +324,13 @@ class _Article:
         if dep in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             h = verb.head
             if dep == "xcomp":
-                for c in h.children:  # "urged X to …": X acts
+                for c in h.children:  # "urged X to …", "called on X to …": X acts
                     if c.dep_ == "dobj" and h.lemma_.lower() not in ("promise", "vow", "pledge"):
                         return self.with_conj(c, speaker)
+                    if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.head.i < c.i < verb.i:
+                        for o in c.children:
+                            if o.dep_ == "pobj" and self.with_conj(o, speaker):
+                                return self.with_conj(o, speaker)
             if h.pos_ in ("VERB", "AUX", "ADJ"):
                 return self.subject(h, speaker, depth + 1)
         if (
@@ -621,7 +625,12 @@ def _verb_code(tok, lex: Lexicon):
     """(code, event noun) for a verb, or (None, None)."""
     lemma = tok.lemma_.lower()
     parts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
-    preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+    # "called on Friday" is no "call on": a time phrase is no part of the verb
+    preps = [
+        c
+        for c in tok.children
+        if c.dep_ in ("prep", "dative") and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
+    ]
     obj = _obj(tok)
     keys = [f"{lemma} {p}" for p in parts] + [lemma]
     # object-dependent verbs ("launch a missile" vs "launch talks")

@@ -57,7 +57,10 @@ class Lexicon:
             self.nouns[str(k).lower()] = None if v is None else _code(v)
         self.light_verbs |= {str(w).lower() for w in data.get("light_verbs") or []}
         for t, preps in (data.get("targets") or {}).items():
-            self.targets[str(t)] = [str(p) for p in preps]
+            # YAML 1.1 reads a bare `on` as true: take it back
+            self.targets[str(t)] = [
+                {True: "on", False: "off"}.get(p, str(p)) if isinstance(p, bool) else str(p) for p in preps
+            ]
         for key, attr in (
             ("reverse_verbs", "reverse_verbs"),
             ("commissive", "commissive"),

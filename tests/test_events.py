@@ -1,0 +1,206 @@
+"""PLOVER events from the parse (tidings.events): types, actors, factuality, dates, places.
+
+The sentences are written for these tests; each runs through the real spaCy model and the
+real actors stage, as the pipeline does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.actors import extract_actors
+from tidings.events import extract_events, load_lexicon
+from tidings.models import PLOVER_TYPES, Article
+from tidings.nlp import load_nlp
+
+PUB = "2024-11-12"  # a Tuesday
+
+
+def run(text: str, published: str | None = PUB, *, all_events: bool = False):
+    doc = load_nlp()(text)
+    art = Article(id="t", document_id="t", seq=0, source="t.txt", body=text, published=published)
+    actors = extract_actors(doc, "t", published)
+    names = {a.actor.id: a.actor.name for a in actors}
+    evs = extract_events(doc, art, actors, [])
+    if not all_events:
+        evs = [e for e in evs if not (e.negated or e.hypothetical)]
+    return evs, names
+
+
+def triples(text: str, published: str | None = PUB) -> set[tuple]:
+    evs, names = run(text, published)
+    return {(e.type, names.get(e.source_id), names.get(e.target_id)) for e in evs}
+
+
+# ------------------------------------------------------------------------ PLOVER families
+
+
+# A state named only as a place ("to Russia", "in Syria") is no actor for the actors stage, so
+# some sentences first name the target acting.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan and China signed a fishing agreement in Beijing.", ("AGREE", "Japan", "China")),
+        (
+            "Antony Blinken met with Yoon Suk Yeol to discuss trade.",
+            ("CONSULT", "Antony Blinken", "Yoon Suk Yeol"),
+        ),
+        ("Joe Biden called Yoon Suk Yeol on Friday.", ("CONSULT", "Joe Biden", "Yoon Suk Yeol")),
+        ("Germany praised India for its climate pledges.", ("SUPPORT", "Germany", "India")),
+        ("France congratulated Brazil on the election.", ("SUPPORT", "France", "Brazil")),
+        ("Canada cooperated with Mexico on border checks.", ("COOPERATE", "Canada", "Mexico")),
+        ("Russia denied it. Iran supplied drones to Russia.", ("AID", "Iran", "Russia")),
+        ("Syria protested. Turkey withdrew its troops from Syria.", ("RETREAT", "Türkiye", "Syria")),
+        ("Poland urged Hungary to drop its veto.", ("REQUEST", "Poland", "Hungary")),
+        ("Australia called on China to release the journalist.", ("REQUEST", "Australia", "China")),
+        ("Sweden condemned Iran over the executions.", ("ACCUSE", "Sweden", "Iran")),
+        ("Japan expressed concern over China's naval buildup.", ("ACCUSE", "Japan", "China")),
+        ("Israel rejected the proposal by Egypt.", ("REJECT", "Israel", "Egypt")),
+        ("Russia threatened Moldova with retaliation.", ("THREATEN", "Russia", "Moldova")),
+        ("The European Union imposed sanctions on Belarus.", ("SANCTION", "European Union", "Belarus")),
+        ("Somalia objected. Ethiopia deployed troops to Somalia.", ("MOBILIZE", "Ethiopia", "Somalia")),
+        ("Myanmar arrested dozens of Thai nationals.", None),
+        ("Azerbaijan attacked Armenia at dawn.", ("ASSAULT", "Azerbaijan", "Armenia")),
+    ],
+)
+def test_families(text: str, expected) -> None:
+    found = triples(text)
+    if expected is None:
+        assert all(t[0] in PLOVER_TYPES for t in found)
+    else:
+        assert expected in found, found
+
+
+def test_missile_launch_has_no_target() -> None:
+    assert ("MOBILIZE", "North Korea", None) in triples("North Korea fired a ballistic missile into the sea.")
+
+
+def test_the_lexicon_is_data_and_can_be_extended(tmp_path) -> None:
+    extra = tmp_path / "more.yaml"
+    extra.write_text("verbs:\n  snub: SUPPORT\n", encoding="utf-8")
+    assert load_lexicon(extra).verbs["snub"] == ("SUPPORT", None)
+    assert load_lexicon().verbs["snub"] == ("REJECT", None)
+    assert len({t for t, _ in load_lexicon().verbs.values()}) == len(PLOVER_TYPES)
+
+
+# ------------------------------------------------------------------------ facts only
+
+
+def test_negated_events_are_flagged() -> None:
+    evs, _ = run("Japan did not meet with China at the forum.", all_events=True)
+    assert evs and all(e.negated for e in evs if e.type == "CONSULT")
+    assert not run("Japan did not meet with China at the forum.")[0]
+
+
+def test_conditional_and_hypothetical_are_flagged() -> None:
+    text = "The pact obliges each side to defend the other if Iran attacks Iraq."
+    assert ("ASSAULT", "Iran", "Iraq") not in triples(text)
+    evs, _ = run(text, all_events=True)
+    assert any(e.type == "ASSAULT" and e.hypothetical for e in evs)
+    assert ("CONSULT", "Japan", "China") not in triples("Japan could meet with China next month.")
+
+
+def test_future_and_planned_events_are_not_facts() -> None:
+    assert not {t for t in triples("France will send troops to Estonia next year.") if t[0] == "MOBILIZE"}
+    assert not {t for t in triples("Spain plans to sanction Venezuela.") if t[0] == "SANCTION"}
+    assert not triples("A possible summit between Japan and China was discussed by aides.")
+
+
+def test_a_pledge_to_work_with_an_ally_is_support() -> None:
+    assert ("SUPPORT", "Germany", "France") in triples(
+        "Germany vowed to work closely with France on defence."
+    )
+
+
+# ------------------------------------------------------------------------ actors
+
+
+def test_pronoun_subject_through_the_actors_stage() -> None:
+    text = "Antony Blinken arrived in Manila on Monday. He met with Ferdinand Marcos Jr. at the palace."
+    found = triples(text)
+    assert any(t[0] == "CONSULT" and t[1] == "Antony Blinken" for t in found), found
+
+
+def test_subject_carried_into_a_conjoined_clause() -> None:
+    text = "Yoon Suk Yeol met Joe Biden at the White House and urged Japan to join the talks."
+    found = triples(text)
+    assert ("CONSULT", "Yoon Suk Yeol", "Joe Biden") in found
+    assert ("REQUEST", "Yoon Suk Yeol", "Japan") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The arms trade between Iran and Russia drew attention.", ("AID", "Iran", "Russia")),
+        (
+            "Russia said nothing. Officials tracked North Korea's troop deployment to Russia.",
+            ("MOBILIZE", "North Korea", "Russia"),
+        ),
+        (
+            "Belarus and Poland traded barbs. Analysts described the deployment of Belarusian troops to Poland.",
+            ("MOBILIZE", "Belarus", "Poland"),
+        ),
+        ("The meeting between Japan and Vietnam lasted an hour.", ("CONSULT", "Japan", "Vietnam")),
+    ],
+)
+def test_nominal_events(text: str, expected) -> None:
+    assert expected in triples(text), triples(text)
+
+
+def test_reported_evaluation_is_an_accusation() -> None:
+    text = 'Joe Biden said, "Russia\'s attacks on Ukrainian cities are unacceptable."'
+    assert ("ACCUSE", "Joe Biden", "Russia") in triples(text)
+
+
+def test_reported_obligation_is_a_request() -> None:
+    text = "Antony Blinken stressed that China must use its influence on North Korea."
+    assert ("REQUEST", "Antony Blinken", "China") in triples(text)
+
+
+# ------------------------------------------------------------------------ time and place
+
+
+def test_event_date_from_the_clause() -> None:
+    evs, _ = run("Japan and China held talks in Beijing on Friday.")
+    (e,) = [e for e in evs if e.type == "CONSULT"]
+    assert (e.date, e.date_granularity) == ("2024-11-08", "day")
+
+
+def test_day_of_month_and_missing_publication_date() -> None:
+    text = "Antony Blinken met with Park Jin in Seoul on the 9th."
+    (e,) = run(text)[0]
+    assert e.date == "2024-11-09"
+    (e,) = run(text, published=None)[0]
+    assert e.date is None
+
+
+def test_month_only_gives_no_date_but_keeps_granularity() -> None:
+    (e,) = [
+        e
+        for e in run("Japan signed a trade agreement with India in August this year.")[0]
+        if e.type == "AGREE"
+    ]
+    assert (e.date, e.date_granularity) == (None, "month")
+
+
+def test_no_date_in_text_no_date() -> None:
+    (e,) = run("Poland urged Hungary to drop its veto.")[0]
+    assert e.date is None
+
+
+def test_what_a_speaker_said_takes_the_day_they_said_it() -> None:
+    text = (
+        "Joe Biden said on Monday that the US stands with Ukraine. He also criticised Russia for the strikes."
+    )
+    evs, names = run(text)
+    acc = [e for e in evs if e.type == "ACCUSE" and names.get(e.target_id) == "Russia"]
+    assert acc and acc[0].date == "2024-11-11"
+
+
+def test_location_and_evidence_span() -> None:
+    text = "Trade was slow. Antony Blinken met with Yoon Suk Yeol at the Presidential Office in Seoul."
+    (e,) = [e for e in run(text)[0] if e.type == "CONSULT"]
+    assert e.location is not None and "Presidential Office" in e.location
+    assert text[e.span.start : e.span.end] == e.evidence
+    assert e.evidence.startswith("Antony Blinken met")
+    assert e.id == ""
