@@ -46,7 +46,12 @@ def test_jsonl_keys_exactly_as_the_format(filled: Store, tmp_path: Path) -> None
     for rec in records:
         assert list(rec)[: len(FORMAT_KEYS)] == FORMAT_KEYS
         assert set(rec) == set(FORMAT_KEYS) | set(EXTRA_FIELDS)
-        assert (rec["actors"], rec["quotes"], rec["events"], rec["story"]) == ([], [], [], None)
+        assert all(isinstance(rec[k], list) for k in ("actors", "quotes", "events"))
+        for q in rec["quotes"]:
+            assert {"text", "speaker", "speaker_name", "direct", "start", "end"} <= set(q)
+            assert rec["body"][q["start"] : q["end"]] == q["text"]
+        for a in rec["actors"]:
+            assert {"id", "name", "type", "country", "role", "surface_forms"} <= set(a)
         assert rec["body"] and rec["title"]
     assert len({r["id"] for r in records}) == 6
 
