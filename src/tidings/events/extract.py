@@ -679,7 +679,7 @@ def _targets(
                     out += st.with_conj(c, speaker)
                 else:
                     out += st.phrase_actors(c, speaker, exclude=exclude)
-        if not out and etype in ("ACCUSE", "REJECT", "SUPPORT"):
+        if not out and etype in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"):
             # "criticised North Korea's strengthening …", "condemned Russia for …"
             for c in tok.children:
                 if c.dep_ in ("ccomp", "xcomp"):

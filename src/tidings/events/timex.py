@@ -175,6 +175,8 @@ def _period(n: float | None, unit: str) -> str:
             return f"PT{int(n * 24)}H"
         return f"PX{u}"
     n = int(n)
+    if unit == "decade":
+        return f"P{n * 10}Y"
     if unit in ("hour", "minute", "second"):
         return f"PT{n}{u}"
     return f"P{n}{u}"
@@ -453,7 +455,7 @@ def _rel_unit(m, dct, ctx):
     mod = _modval(m)
     if rel in ("the same", "that"):
         return None if unit != "year" else ("XXXX", "DATE", "year", mod)
-    if rel in ("the past", "the last") and not mod:
+    if rel == "the past" and not mod:
         # "the past week" is a duration in TimeML
         return (
             (
@@ -469,7 +471,7 @@ def _rel_unit(m, dct, ctx):
         )
     if dct is None:
         return (None, "DATE", unit, mod)
-    off = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1,
+    off = {"this": 0, "the current": 0, "last": -1, "the last": -1, "the previous": -1, "next": 1, "the following": 1,
            "the coming": 1}.get(rel, 0)  # fmt: skip
     if unit == "week":
         return (_week(dct + timedelta(weeks=off)), "DATE", "week", mod)
@@ -514,7 +516,7 @@ def _season(m, dct, ctx):
 @_rule(
     r"\b(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|few|several|a couple of)\s+"
     + _UNIT
-    + r"\s+(?P<dir>ago|earlier|before|later|from now|hence)\b"
+    + r"\s+(?P<dir>ago|from now|hence)\b"
 )
 def _ago(m, dct, ctx):
     n = _num(m["num"])
