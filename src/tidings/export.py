@@ -100,9 +100,11 @@ def _quotes(store: Store, article: Article) -> list[dict[str, Any]]:
 
 
 def _events(store: Store, article: Article) -> list[dict[str, Any]]:
+    """Events that happened: negated, hypothetical and future ones stay in the store, flagged."""
     rows = store.execute(
         """SELECT coalesce(canonical_id, id), type, mode, source_id, target_id, date, location, evidence,
-                  start, "end", negated, hypothetical FROM events WHERE article_id = ? ORDER BY start, id""",
+                  start, "end", negated, hypothetical FROM events
+           WHERE article_id = ? AND negated = 0 AND hypothetical = 0 ORDER BY start, id""",
         (article.id,),
     )
     return [
