@@ -3,8 +3,9 @@
 ``read → clean → annotate (spaCy) → extract`` — this module is the last two: it parses
 a batch of articles once (:func:`tidings.nlp.annotate`) and runs each stage on the parse:
 
-1. :func:`tidings.actors.extract_actors` — actors and their mentions (names, surnames,
-   titles, pronouns, descriptions);
+1. :func:`tidings.actors.extract.find_actors` — actors and their mentions (names, surnames,
+   titles, pronouns, descriptions, nationalities); those named only as places or nationalities
+   are kept only when they speak or take part in an event;
 2. :func:`tidings.statements.extract_statements` — quotations and reported speech with
    their speakers (needs the actors);
 3. :func:`tidings.events.extract_events` — PLOVER events with source, target, date and
@@ -17,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tidings.actors import Gazetteer, extract_actors
+from tidings.actors import Gazetteer
+from tidings.actors.extract import find_actors
 from tidings.events import extract_events
 from tidings.models import Article, ArticleFacts
 from tidings.statements import extract_statements
@@ -31,11 +33,17 @@ def _byline_names(article: Article) -> tuple[str, ...]:
 
 def facts_of(doc, article: Article, *, gazetteer: Gazetteer | None = None) -> ArticleFacts:
     """Every stage on one parsed article."""
-    actors = extract_actors(
+    found = find_actors(
         doc, article.id, article.published, gazetteer=gazetteer, exclude_names=_byline_names(article)
     )
-    statements = extract_statements(doc, article, actors)
-    events = extract_events(doc, article, actors, statements)
+    statements = extract_statements(doc, article, found)
+    events = extract_events(doc, article, found, statements)
+    # An actor of the article: one it names as more than a place or a nationality, or one that
+    # takes part in an event or speaks ("deployed troops to Russia", "North Korean troops").
+    involved = (
+        {s.speaker_id for s in statements} | {e.source_id for e in events} | {e.target_id for e in events}
+    )
+    actors = [r for r in found if r.acts or r.actor.id in involved]
     return ArticleFacts(article.id, actors, statements, events)
 
 

@@ -26,7 +26,7 @@ from tidings.actors.gazetteer import Gazetteer
 from tidings.actors.names import family_first, person_key, split_name
 from tidings.models import Actor, ActorType, Mention, Role, Span
 
-__all__ = ["ArticleActor", "extract_actors"]
+__all__ = ["ArticleActor", "extract_actors", "find_actors"]
 
 LOCATIVE_PREPS = {"in", "at", "into", "near", "outside", "around", "across", "throughout", "to", "from",
                   "toward", "towards", "via", "inside", "within", "off", "onto", "through"}  # fmt: skip
@@ -48,6 +48,11 @@ ACRONYM_MAX = 6  # a lone capitalised token longer than this is a shouted word (
 PLACE_NOUNS = {"basin", "river", "valley", "region", "province", "mountain", "mountains", "sea", "lake", "strait",
                "bay", "island", "islands", "peninsula", "desert", "canal", "dam", "airport", "port", "station",
                "street", "square", "bridge", "district", "county", "city", "village", "border", "reef", "reefs"}  # fmt: skip
+GROUP_NOUNS = {"troops", "troop", "forces", "force", "soldiers", "soldier", "military", "army", "navy", "air",
+               "police", "officials", "official", "authorities", "government", "diplomats", "warships", "warship",
+               "jets", "aircraft", "drones", "missiles", "units", "personnel", "workers", "hackers", "negotiators",
+               "delegation", "leaders", "leadership", "regime", "side", "coast", "guard", "militia", "fighters",
+               "vessels", "ships", "satellite", "envoy", "embassy", "prosecutors", "court", "lawmakers"}  # fmt: skip
 SURFACE_KINDS = ("name", "acronym", "metonym", "surname", "generic")  # mentions that are proper names
 
 
@@ -243,9 +248,10 @@ def _title_after(doc, e: int) -> str | None:
 # ------------------------------------------------------------------------------ main
 
 
-def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazetteer | None = None,
-                   exclude_names: tuple[str, ...] = ()) -> list[ArticleActor]:  # fmt: skip
-    """The actors one parsed article body names, with their mentions (spans into the body)."""
+def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazetteer | None = None,
+                exclude_names: tuple[str, ...] = ()) -> list[ArticleActor]:  # fmt: skip
+    """Every actor one parsed article body names, with their mentions (spans into the body);
+    ``acts`` is False for those named only as places or by a nationality."""
     gaz = gazetteer or Gazetteer.default()
     _GAZ[id(gaz)] = gaz
     from tidings.nlp import load_nlp
@@ -419,8 +425,35 @@ def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Ga
                         rec.actor.country = c
                         break
 
+    # 4. a nationality before a group noun stands for its state: "North Korean troops", "Burmese police"
+    state_ids = _state_ids(id(gaz))
+    for ent in doc.ents:
+        if ent.label_ != "NORP" or any(taken[ent.start : ent.end]):
+            continue
+        country = gaz.demonym_country.get(ent.text.casefold())
+        head = doc[ent.end - 1]
+        while head.dep_ == "conj" and head.head.i < head.i:  # "Hungarian and Romanian officials"
+            head = head.head
+        head = head.head
+        if country in state_ids and head.i >= ent.end and head.lemma_.lower() in GROUP_NOUNS:
+            aid = state_ids[country]
+            add(aid, gaz.entries[aid].actor, ent.start, ent.end, "demonym", False)
+
     _link_references(doc, gaz, found, published)
-    return [r for r in found.values() if r.acts]
+    return list(found.values())
+
+
+def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazetteer | None = None,
+                   exclude_names: tuple[str, ...] = ()) -> list[ArticleActor]:  # fmt: skip
+    """The actors one parsed article names as actors (not only as places), with their mentions."""
+    found = find_actors(doc, article_id, published, gazetteer=gazetteer, exclude_names=exclude_names)
+    return [r for r in found if r.acts]
+
+
+@cache
+def _state_ids(gaz_id: int) -> dict[str, str]:
+    gaz = _GAZ[gaz_id]
+    return {e.actor.country: aid for aid, e in gaz.entries.items() if e.actor.type is ActorType.STATE}
 
 
 @cache

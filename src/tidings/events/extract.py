@@ -32,6 +32,9 @@ PAIR_HEADS = {"side": None, "sides": None, "leader": "PERSON", "leaders": "PERSO
               "countries": "STATE", "nation": "STATE", "nations": "STATE", "minister": "PERSON",
               "ministers": "PERSON", "men": "PERSON", "governments": "STATE", "allies": "STATE",
               "parties": None, "presidents": "PERSON", "officials": "PERSON", "diplomats": "PERSON"}  # fmt: skip
+OFFICIAL_HEADS = {"minister", "official", "spokesman", "spokesperson", "spokeswoman", "diplomat", "envoy",
+                  "parliament", "lawmaker", "negotiator", "delegation", "ambassador", "police", "court",
+                  "prosecutor", "legislature", "senate", "congress", "embassy", "president", "premier"}  # fmt: skip
 ORG_WORDS = {"ministry", "office", "agency", "department", "council", "committee", "assembly", "parliament",
              "service", "command", "commission", "bureau", "embassy", "government", "secretariat"}  # fmt: skip
 PLACE_NOUNS = {"office", "residence", "palace", "headquarters", "house", "building", "ministry", "hotel",
@@ -138,7 +141,7 @@ class _Article:
             if self.tok_kind.get(tok.i) == "pronoun" and low in ("we", "our", "us") and speaker:
                 return [speaker]
             return [aid]
-        if low in GOVT_HEADS or low in FORCE_HEADS or tok.lemma_.lower() in GOVT_HEADS:
+        if low in GOVT_HEADS or low in FORCE_HEADS or tok.lemma_.lower() in GOVT_HEADS | OFFICIAL_HEADS:
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod"):
                     a = self.tok_actor.get(c.i) or self.demonym.get(c.i)
