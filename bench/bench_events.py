@@ -34,7 +34,9 @@ from collections import Counter
 from html import unescape
 from pathlib import Path
 
-from tidings.actors.extract import find_actors as extract_actors  # every actor, as the pipeline gives the events stage
+from tidings.actors.extract import (
+    find_actors as extract_actors,  # every actor, as the pipeline gives the events stage
+)
 from tidings.events import extract_events
 from tidings.events.timex import find_timexes
 from tidings.models import PLOVER_TYPES, Article
