@@ -34,7 +34,8 @@ PAIR_HEADS = {"side": None, "sides": None, "leader": "PERSON", "leaders": "PERSO
               "parties": None, "presidents": "PERSON", "officials": "PERSON", "diplomats": "PERSON"}  # fmt: skip
 OFFICIAL_HEADS = {"minister", "official", "spokesman", "spokesperson", "spokeswoman", "diplomat", "envoy",
                   "parliament", "lawmaker", "negotiator", "delegation", "ambassador", "police", "court",
-                  "prosecutor", "legislature", "senate", "congress", "embassy", "president", "premier"}  # fmt: skip
+                  "prosecutor", "legislature", "senate", "congress", "embassy", "president", "premier",
+                  "leader", "chief", "head", "emir", "king", "ruler", "commander", "general"}  # fmt: skip
 ORG_WORDS = {"ministry", "office", "agency", "department", "council", "committee", "assembly", "parliament",
              "service", "command", "commission", "bureau", "embassy", "government", "secretariat"}  # fmt: skip
 PLACE_NOUNS = {"office", "residence", "palace", "headquarters", "house", "building", "ministry", "hotel",
@@ -141,6 +142,9 @@ class _Article:
             if self.tok_kind.get(tok.i) == "pronoun" and low in ("we", "our", "us") and speaker:
                 return [speaker]
             return [aid]
+        for c in tok.children:  # "Iran's religious leader, Ayatollah Khomeini," → the person named
+            if c.dep_ == "appos" and self.tok_actor.get(c.i):
+                return [self.tok_actor[c.i]]
         if low in GOVT_HEADS or low in FORCE_HEADS or tok.lemma_.lower() in GOVT_HEADS | OFFICIAL_HEADS:
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod"):
