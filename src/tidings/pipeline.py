@@ -32,6 +32,7 @@ from tidings.store import LineLearner, Store
 __all__ = ["LEARN_MAX_DOCS", "IngestReport", "Progress", "ingest"]
 
 LEARN_MAX_DOCS = 200_000  # the scan pass learns boilerplate from at most this many new pages
+EXTRACTED_CACHE_CHARS = 8_000_000  # text of HTML pages the scan pass keeps for the ingest pass
 NLP_BATCH_DOCS = 16  # pages cleaned, then parsed together, then written one transaction each
 SCAN, INGEST = "scan", "ingest"
 
@@ -81,24 +82,51 @@ def _src(doc: RawDocument) -> str:
     return doc.url or doc.source
 
 
+class _Extracted:
+    """The text (and metadata) the scan pass extracted from HTML pages, kept for the ingest
+    pass, which takes each page's back once: extraction is the costliest step of cleaning
+    an HTML page.  Bounded: filled up to ``max_chars`` and never evicted, since the ingest
+    pass meets the pages in the scan's order (an LRU would keep the last pages, which the
+    ingest pass reaches last); each entry leaves when it is taken."""
+
+    def __init__(self, max_chars: int = EXTRACTED_CACHE_CHARS) -> None:
+        self._free = max_chars
+        self._items: dict[str, tuple[str, dict]] = {}
+
+    def offer(self, doc_id: str, text: str, meta: dict) -> None:
+        if len(text) <= self._free and doc_id not in self._items:
+            self._items[doc_id] = (text, meta)
+            self._free -= len(text)
+
+    def take(self, doc_id: str) -> tuple[str, dict] | None:
+        found = self._items.pop(doc_id, None)
+        if found is not None:
+            self._free += len(found[0])
+        return found
+
+
 def _scan(
     store: Store,
     paths: list[str | os.PathLike],
     learner: LineLearner,
     max_bytes: int,
     progress: ProgressFn | None,
+    extracted: _Extracted,
 ) -> int | None:
     """First pass: count the line keys of new pages per site; return the number of inputs."""
     done = learned = 0
     for item in iter_documents(paths, max_bytes=max_bytes):
         done += 1
-        if isinstance(item, RawDocument) and not store.has_document(item.id):
+        if isinstance(item, RawDocument) and not store.has_document(doc_id := item.id):
             if learned >= LEARN_MAX_DOCS:
                 return None  # a huge batch: learn from what was seen, count the rest as we go
             try:
                 site = cleaning.site_of(item)
                 if site:
-                    learner.add(site, _src(item), cleaning.line_keys(item))
+                    text, meta = cleaning.page_text(item)
+                    if item.html is not None:
+                        extracted.offer(doc_id, text, meta)
+                    learner.add(site, _src(item), cleaning.line_keys(item, text))
                     learned += 1
             except Exception:  # reported by the ingest pass, which cleans it again
                 pass
@@ -128,13 +156,14 @@ def ingest(
     report = IngestReport()
     learner = store.line_learner()
     batch: list[_Pending] = []
+    extracted = _Extracted()
     try:
-        total = _scan(store, paths, learner, max_bytes, progress) if learn else None
+        total = _scan(store, paths, learner, max_bytes, progress, extracted) if learn else None
         for done, item in enumerate(iter_documents(paths, max_bytes=max_bytes), start=1):
             if isinstance(item, InputError):
                 error = item
             else:
-                pending = _prepare(store, item, learner, report)
+                pending = _prepare(store, item, learner, report, extracted)
                 error = pending if isinstance(pending, InputError) else None
                 if isinstance(pending, _Pending):
                     batch.append(pending)
@@ -161,17 +190,21 @@ class _Pending:
 
 
 def _prepare(
-    store: Store, doc: RawDocument, learner: LineLearner, report: IngestReport
+    store: Store, doc: RawDocument, learner: LineLearner, report: IngestReport, extracted: _Extracted
 ) -> _Pending | InputError | None:
     """Clean one new page; ``None`` when it is already stored."""
-    if store.has_document(doc.id):
+    doc_id = doc.id
+    if store.has_document(doc_id):
         report.unchanged += 1
         return None
     try:
         site = cleaning.site_of(doc) or None
         boilerplate = learner.boilerplate(site) if site else frozenset()
-        articles = cleaning.clean(doc, boilerplate=boilerplate)
-        keys = cleaning.line_keys(doc) if site else set()
+        earlier = extracted.take(doc_id) if doc.html is not None else None
+        keys: set[str] = set()
+        articles = cleaning.clean(
+            doc, boilerplate=boilerplate, extracted=earlier, keys=keys if site else None
+        )
     except Exception as e:  # one bad page must not stop the batch
         return InputError(doc.source, f"cleaning failed: {type(e).__name__}: {e}", CLEAN_FAILED)
     return _Pending(doc, articles, site, keys)

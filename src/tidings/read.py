@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -184,11 +185,12 @@ def _detect(data: bytes) -> tuple[str | None, str]:
         return None, ""
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # C0 controls but \t \n \v \f \r; U+FFFD
+
+
 def _control_share(text: str) -> float:
     sample = text[:20_000]
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
-    bad += sample.count("\ufffd")
-    return bad / max(1, len(sample))
+    return len(_CONTROL.findall(sample)) / max(1, len(sample))
 
 
 def _read_jsonl(path: Path, gz: bool, max_bytes: int) -> Iterator[RawDocument | InputError]:

@@ -26,7 +26,15 @@ from tidings.clean.meta import find_byline, find_published, find_title, outlet_f
 from tidings.clean.segment import Block, find_blocks
 from tidings.models import Article, OffsetMap, RawDocument, content_hash
 
-__all__ = ["clean", "detect_language", "html_to_text", "line_keys", "part_source", "site_of"]
+__all__ = [
+    "clean",
+    "detect_language",
+    "html_to_text",
+    "line_keys",
+    "page_text",
+    "part_source",
+    "site_of",
+]
 
 META_WINDOW = 12  # lines after a body searched for its footer (byline, date, credit)
 LANG_SAMPLE_CHARS = 600  # py3langid is as sure of a paragraph as of a page, and 5x faster
@@ -46,9 +54,11 @@ def site_of(doc: RawDocument) -> str:
     return src.rsplit("/", 1)[0] if "/" in src else "."
 
 
-def line_keys(doc: RawDocument) -> set[str]:
-    """Keys of the page's lines, for learning which lines recur across a site's pages."""
-    text, _ = _page_text(doc)
+def line_keys(doc: RawDocument, text: str | None = None) -> set[str]:
+    """Keys of the page's lines, for learning which lines recur across a site's pages
+    (``text``: the page's text when already known, e.g. from :func:`page_text`)."""
+    if text is None:
+        text, _ = page_text(doc)
     return {line_key(x.text) for x in split_lines(text)}
 
 
@@ -72,7 +82,7 @@ def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
     return get("text") or "", meta
 
 
-def _page_text(doc: RawDocument) -> tuple[str, dict]:
+def page_text(doc: RawDocument) -> tuple[str, dict]:
     """The page's text, and metadata found in its HTML.  Fills ``doc.text`` for HTML input,
     so that offsets of the clean body map to the stored text."""
     if doc.html is not None and doc.text is None:
@@ -91,20 +101,35 @@ def detect_language(text: str) -> str | None:
 
 
 def clean(
-    doc: RawDocument, *, boilerplate: frozenset[str] = frozenset(), lexicon: Lexicon | None = None
+    doc: RawDocument,
+    *,
+    boilerplate: frozenset[str] = frozenset(),
+    lexicon: Lexicon | None = None,
+    extracted: tuple[str, dict] | None = None,
+    keys: set[str] | None = None,
 ) -> list[Article]:
     """The articles on one page: the main one first (``seq`` 0), then any appended ones.
 
     ``boilerplate`` holds :func:`line_keys` learned to recur across the site's pages.
     Returns ``[]`` when the page holds no article text.
+
+    Two shortcuts for the ingest pipeline: ``extracted`` is what :func:`page_text` gave
+    earlier for this HTML page (its text and metadata), to spare a second extraction; the
+    page's :func:`line_keys`, computed on the way, are added to ``keys`` when it is given.
     """
     lex = lexicon or Lexicon.default()
     is_html = doc.html is not None
-    raw, html_meta = _page_text(doc)
+    if extracted is not None and is_html:
+        doc.text, html_meta = extracted
+        raw = doc.text
+    else:
+        raw, html_meta = page_text(doc)
     lines = split_lines(raw)
     if not lines:
         return []
     classify(lines, lex, boilerplate)
+    if keys is not None:
+        keys.update(x.key for x in lines)
     hints = [h for h in (outlet_from_url(doc.url), doc.outlet) if h]
 
     first_prose = next((i for i, x in enumerate(lines) if x.kind is Kind.PROSE), len(lines))
