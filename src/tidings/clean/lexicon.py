@@ -9,9 +9,13 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+# The parser ``re`` itself uses (Python >= 3.11), for the literal prefilter of PatternSet.
+from re import _constants as _sre  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
+
 import yaml
 
-__all__ = ["Lexicon", "PatternSet", "english_words"]
+__all__ = ["Lexicon", "PatternSet", "english_words", "required_literals"]
 
 
 def _union(patterns: list[str]) -> re.Pattern[str]:
@@ -20,15 +24,103 @@ def _union(patterns: list[str]) -> re.Pattern[str]:
 
 class PatternSet:
     """Patterns tested one by one against a lower-cased line: much faster in Python's ``re``
-    than one big alternation (each pattern keeps its literal-prefix search)."""
+    than one big alternation (each pattern keeps its literal-prefix search).
 
-    __slots__ = ("patterns",)
+    A pattern not anchored at the start of the line, which ``re`` tries at every position,
+    is run only when the line holds one of the literal strings every match of it contains
+    (:func:`required_literals`): ``str`` containment is many times cheaper than the search,
+    and it rules out most patterns on most lines.  The answer is the same either way.
+    """
+
+    __slots__ = ("_checks", "patterns")
 
     def __init__(self, patterns: list[str]) -> None:
         self.patterns = tuple(re.compile(p) for p in patterns)
+        checks = []
+        for p in self.patterns:
+            need = _prefilter(p)
+            if need and len(need) == 1:  # one literal: ``in``
+                checks.append((need[0], None, p.search))
+            elif need:  # several: one scan for all of them
+                checks.append((None, re.compile("|".join(map(re.escape, need))).search, p.search))
+            else:
+                checks.append((None, None, p.search))
+        self._checks = tuple(checks)
 
     def search(self, lowered: str) -> bool:
-        return any(p.search(lowered) for p in self.patterns)
+        for lit, pre, search in self._checks:
+            if lit is not None:
+                if lit not in lowered:
+                    continue
+            elif pre is not None and not pre(lowered):
+                continue
+            if search(lowered):
+                return True
+        return False
+
+
+def _prefilter(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals one of which a line must hold for ``pattern`` to match, or ``None`` (run it)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parser.parse(pattern.pattern)
+        if parsed and parsed[0] == (_sre.AT, _sre.AT_BEGINNING):
+            return None  # tried at position 0 only: already cheap
+        found = _required(list(parsed))
+    except Exception:  # an unexpected parse tree: no prefilter, same answers
+        return None
+    return tuple(sorted(found, key=len, reverse=True)) if found else None
+
+
+def required_literals(pattern: str) -> set[str] | None:
+    """Strings one of which every match of ``pattern`` contains (``None``: none known).
+
+    Read from the parse tree: runs of literal characters, alternations (the union of the
+    branches' sets), groups and repeats of at least one; character classes of literals only.
+    Zero-width assertions (``\\b``, ``^``) keep a run going, as they consume nothing.
+    """
+    return _required(list(_sre_parser.parse(pattern)))
+
+
+def _required(items: list) -> set[str] | None:
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def cost(lits: set[str]) -> tuple[int, int]:  # fewer and longer literals: fewer, rarer hits
+        shortest = min(map(len, lits))
+        return len(lits) + max(0, 4 - shortest), -shortest
+
+    def better(a: set[str] | None, b: set[str]) -> set[str]:
+        return b if a is None or cost(b) < cost(a) else a
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _sre.AT:
+            continue
+        if run:
+            best = better(best, {"".join(run)})
+            run = []
+        sub: set[str] | None = None
+        if op is _sre.SUBPATTERN:
+            if av[1] or av[2]:  # inline flags, e.g. (?i:…): literals may not be literal
+                return None
+            sub = _required(list(av[-1]))
+        elif op is _sre.BRANCH:
+            subs = [_required(list(b)) for b in av[1]]
+            sub = None if any(not x for x in subs) else set().union(*subs)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            sub = _required(list(av[2])) if av[0] >= 1 else None
+        elif op is _sre.IN:
+            chars = [chr(a) for o, a in av if o is _sre.LITERAL]
+            sub = set(chars) if chars and len(chars) == len(av) else None
+        if sub:
+            best = better(best, sub)
+    if run:
+        best = better(best, {"".join(run)})
+    return best
 
 
 @dataclass(frozen=True, slots=True)
