@@ -62,8 +62,13 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return None
 
 
+_YEAR = re.compile(r"\d{4}")  # every pattern above needs one: lines without it are skipped
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every full calendar date in ``text``, left to right, without overlaps."""
+    if not _YEAR.search(text):
+        return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for pat in _PATTERNS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -67,12 +68,22 @@ class Line:
 
 
 _NORM_TABLE = str.maketrans({**{c: None for c in "\"'“”‘’«»"}, **{str(d): "0" for d in range(10)}})
+_QUOTE_CHARS = tuple("\"'“”‘’«»")  # dropped by _norm
+_NONZERO_DIGIT = re.compile("[1-9]")  # ASCII digits: each becomes "0"
 
 
 def _norm(text: str) -> str:
+    # What ``text.casefold().translate(_NORM_TABLE)`` gives, without translate's slow path
+    # (a dict lookup per character) on text that is not pure ASCII.
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return " ".join(text.casefold().translate(_NORM_TABLE).split())
+    text = text.casefold()
+    if text.isascii():
+        return " ".join(text.translate(_NORM_TABLE).split())
+    for q in _QUOTE_CHARS:
+        if q in text:
+            text = text.replace(q, "")
+    return " ".join(_NONZERO_DIGIT.sub("0", text).split())
 
 
 def _key(norm: str) -> str:
@@ -145,6 +156,10 @@ def _glue(prev: str, nxt: str) -> str:
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+_LATIN_BEYOND_ASCII = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF]")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_NON_ASCII_LETTER_OR_LATIN = re.compile(r"[^\W\d_\x00-\x7f]|[\u00C0-\u024F\u1E00-\u1EFF]")
 SCRIPT_SAMPLE = 400  # non-Latin letters looked up by name to tell the page's script
 
 
@@ -162,17 +177,24 @@ def page_script(lines: list[Line]) -> str:
     text = "\n".join(x.text for x in lines)
     if text.isascii():
         return "latin"
-    letters = len(_LETTER.findall(text))
-    latin = len(_LATIN.findall(text))
-    if latin * 2 >= letters:
+    # Latin when latin * 2 >= letters, counted as ASCII letters + the letters beyond ASCII
+    # (few) and ASCII letters + the characters of the Latin ranges beyond ASCII.
+    wide = _NON_ASCII_LETTER.findall(text)
+    if not wide:
         return "latin"
-    other = [c for c in _LETTER.findall(text) if not _LATIN.match(c)][:SCRIPT_SAMPLE]
+    narrow = text.encode("ascii", "ignore")
+    ascii_letters = len(narrow) - len(narrow.translate(None, _ASCII_LETTERS))
+    if ascii_letters + 2 * len(_LATIN_BEYOND_ASCII.findall(text)) >= len(wide):
+        return "latin"
+    other = [c for c in wide if not _LATIN.match(c)][:SCRIPT_SAMPLE]
     return Counter(_script(c) for c in other).most_common(1)[0][0]
 
 
 def _script_share(text: str, script: str) -> float:
     if text.isascii():
         return 1.0 if script == "latin" or not any(c.isalpha() for c in text) else 0.0
+    if script == "latin" and not _NON_ASCII_LETTER_OR_LATIN.search(text):
+        return 1.0  # every letter is ASCII, so Latin (or there is none)
     letters = _LETTER.findall(text)
     if not letters:
         return 1.0  # digits and punctuation belong to every script
