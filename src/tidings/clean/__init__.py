@@ -95,9 +95,9 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text`` (py3langid, which ships its model), or ``None``."""
     if not text.strip():
         return None
-    import py3langid
+    from tidings.clean.langid import classify
 
-    return py3langid.classify(text[:LANG_SAMPLE_CHARS])[0]
+    return classify(text[:LANG_SAMPLE_CHARS])
 
 
 def clean(
