@@ -212,3 +212,39 @@ def test_reported_speech_listed_apart(quotes_db):
 
     reported = json.loads(run("quotes", "--reported", "--json", "--db", quotes_db).output)
     assert reported and not any(q["direct"] for q in reported)
+
+
+# --------------------------------------------------------------------------- headlines
+
+
+def test_headline_quote_takes_the_speaker_the_body_gives_it():
+    body = "Foreign Minister Cho Tae-yul said on Tuesday that the alliance would be “firmly maintained” under any U.S. administration."
+    art = Article(
+        id="h", document_id="h", seq=0, source="h.txt", body=body, published="2024-11-12",
+        title="Alliance will be 'firmly maintained', Seoul's top diplomat says",
+    )  # fmt: skip
+    (facts,) = annotate_articles([art])
+    (head,) = [s for s in facts.statements if s.in_title]
+    assert art.title[head.span.start : head.span.end] == "firmly maintained"
+    assert head.speaker_id == "person:cho-tae-yul"
+
+
+def test_headline_quote_with_its_speaker_named_only_in_the_headline():
+    art = Article(
+        id="h2", document_id="h2", seq=0, source="h2.txt", published="2024-11-12",
+        body="Japan's defense ministry said a missile fell outside its economic zone on Monday.",
+        title="'No damage reported' after launch, Japan says",
+    )  # fmt: skip
+    (facts,) = annotate_articles([art])
+    (head,) = [s for s in facts.statements if s.in_title]
+    assert head.text == "No damage reported" and head.speaker_name in (
+        "Japan",
+        "Ministry of Defense of Japan",
+    )
+
+
+def test_headline_quotes_are_not_exported_among_body_quotes(quotes_db):
+    import json
+
+    out = json.loads(run("quotes", "--json", "--db", quotes_db).output)
+    assert all(q["in_title"] is False for q in out)  # these pages have no title

@@ -82,7 +82,7 @@ def _role(store: Store, actor_id: str, article: Article) -> str | None:
 def _quotes(store: Store, article: Article) -> list[dict[str, Any]]:
     rows = store.execute(
         """SELECT text, speaker_id, speaker_name, direct, start, "end", verb FROM statements
-           WHERE article_id = ? ORDER BY start, id""",
+           WHERE article_id = ? AND in_title = 0 ORDER BY start, id""",
         (article.id,),
     )
     return [

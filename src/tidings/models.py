@@ -238,6 +238,7 @@ class Statement:
     speaker_name: str | None = None  # canonical name, or a description of an unnamed speaker
     verb: str | None = None  # reporting verb lemma: say, warn, add, ...
     id: str = ""
+    in_title: bool = False  # a quotation in the headline: ``span`` offsets are into the title
 
 
 @dataclass(slots=True)

@@ -22,6 +22,7 @@ class QuoteRow:
     source: str
     start: int
     end: int
+    in_title: bool = False  # a headline quotation: start/end are offsets into the title
 
 
 def query_quotes(
@@ -66,11 +67,11 @@ def query_quotes(
         where.append("s.direct = ?")
         params.append(int(direct))
     sql = f"""SELECT s.text, s.direct, s.speaker_id, coalesce(ac.name, s.speaker_name), s.verb, a.id, a.published,
-                     a.title, a.source, s.start, s."end"
+                     a.title, a.source, s.start, s."end", s.in_title
               FROM statements s JOIN articles a ON a.id = s.article_id JOIN documents d ON d.id = a.document_id
               LEFT JOIN actors ac ON ac.id = s.speaker_id
               WHERE {" AND ".join(where)}
               ORDER BY a.published DESC NULLS LAST, a.id, s.start"""
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return [QuoteRow(r[0], bool(r[1]), *r[2:]) for r in store.execute(sql, params)]
+    return [QuoteRow(r[0], bool(r[1]), *r[2:11], bool(r[11])) for r in store.execute(sql, params)]

@@ -73,8 +73,11 @@ def _span(body: str, s: int, e: int, closed: bool, single: bool = False) -> Quot
     return QuoteSpan(s, e, body[s:e], closed, single)
 
 
-def find_quote_spans(body: str) -> list[QuoteSpan]:
-    """Every quotation in ``body``, in order; nested marks stay inside their outer quotation."""
+def find_quote_spans(body: str, *, headline: bool = False) -> list[QuoteSpan]:
+    """Every quotation in ``body``, in order; nested marks stay inside their outer quotation.
+
+    ``headline``: headlines quote with single marks and no closing punctuation
+    (``Alliance will be 'firmly maintained' ...``), so any single-quoted words count there."""
     out: list[QuoteSpan] = []
     for p_start, p_end in _paragraphs(body):
         para = body[p_start:p_end]
@@ -106,7 +109,7 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
                         and para[i + 1 : i + 2].isalpha()
                     ):
                         single_at = i
-                elif _can_close(para, i) and para[i - 1 : i] in SINGLE_CLOSE_AFTER_PUNCT:
+                elif _can_close(para, i) and (headline or para[i - 1 : i] in SINGLE_CLOSE_AFTER_PUNCT):
                     q = _span(body, p_start + single_at + 1, p_start + i, True, single=True)
                     if q:
                         out.append(q)

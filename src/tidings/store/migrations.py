@@ -263,12 +263,18 @@ def m005_actor_merges(conn: sqlite3.Connection) -> None:
     )
 
 
+def m006_headline_statements(conn: sqlite3.Connection) -> None:
+    """Quotations in headlines: their offsets are into the article's title, not its body."""
+    _run(conn, ["ALTER TABLE statements ADD COLUMN in_title INTEGER NOT NULL DEFAULT 0"])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_documents_articles,
     m002_knowledge,
     m003_extracted_text,
     m004_stories_links,
     m005_actor_merges,
+    m006_headline_statements,
 )
 
 

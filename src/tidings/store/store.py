@@ -1071,7 +1071,7 @@ def _write_statements_events(
     conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
     conn.executemany(
         """INSERT INTO statements (id, article_id, start, "end", text, direct, speaker_id,
-               speaker_name, verb) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               speaker_name, verb, in_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             (
                 s.id or f"{article_id}:q{i}",
@@ -1083,6 +1083,7 @@ def _write_statements_events(
                 s.speaker_id,
                 s.speaker_name,
                 s.verb,
+                int(s.in_title),
             )
             for i, s in enumerate(statements)
         ],
