@@ -268,6 +268,29 @@ def m006_headline_statements(conn: sqlite3.Connection) -> None:
     _run(conn, ["ALTER TABLE statements ADD COLUMN in_title INTEGER NOT NULL DEFAULT 0"])
 
 
+def m007_site_lines_by_document(conn: sqlite3.Connection) -> None:
+    """site_lines keyed ``(site, document_id, line_key)``: the ~30 keys of a page are written
+    side by side instead of into as many random leaves of the table, a write cost that grew
+    with the database (store 0.99 -> 0.76 ms per page at 10,000 bench pages).  Same rows and
+    uniqueness; the boilerplate queries read one site's rows either way."""
+    _run(
+        conn,
+        [
+            """CREATE TABLE site_lines_new (
+                site        TEXT NOT NULL,
+                line_key    TEXT NOT NULL,
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                PRIMARY KEY (site, document_id, line_key)
+            ) WITHOUT ROWID""",
+            """INSERT INTO site_lines_new (site, line_key, document_id)
+               SELECT site, line_key, document_id FROM site_lines""",
+            "DROP TABLE site_lines",
+            "ALTER TABLE site_lines_new RENAME TO site_lines",
+            "CREATE INDEX site_lines_document ON site_lines(document_id)",
+        ],
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_documents_articles,
     m002_knowledge,
@@ -275,6 +298,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m004_stories_links,
     m005_actor_merges,
     m006_headline_statements,
+    m007_site_lines_by_document,
 )
 
 
