@@ -8,7 +8,7 @@ real crawl.  Page lengths vary from a few paragraphs to long features; some page
 an appended second article; the formats are mixed (plain text, HTML, gzipped text and
 JSON Lines records with URLs).
 
-Then, in this one process (one core):
+Then, in this one process (plus ``--workers`` worker processes for cleaning and NLP):
 
 1. read + clean + store through the public API (``tidings.open(db).ingest([corpus])``):
    pages/s, articles/s, and resident memory at 25/50/75/100 % of the corpus;
@@ -16,7 +16,9 @@ Then, in this one process (one core):
    store, no boilerplate learning), to separate the cost of cleaning from storing;
 3. read + clean + store again into a new database under ``tracemalloc``, for the peak
    of the Python heap and the heap at 25/50/75/100 % (slower: its times are not reported
-   as throughput).  ``--no-tracemalloc`` skips it.
+   as throughput).  ``--no-tracemalloc`` skips it;
+4. with ``--nlp-pages M``: read + clean + NLP (actors, statements, events) + store of a
+   second corpus of M pages (``extract=True``, cross-document stages included).
 
 Run it with ``make bench`` or ``.venv/bin/python bench/bench_ingest.py [--pages N] [--json]``.
 """
@@ -376,7 +378,9 @@ class Checkpoints:
             self.at(done)
 
 
-def run_store(corpus: Path, db: Path, total: int, traced: bool = False) -> dict[str, Any]:
+def run_store(
+    corpus: Path, db: Path, total: int, traced: bool = False, workers: int = 1, extract: bool = False
+) -> dict[str, Any]:
     import tidings
 
     marks = Checkpoints(total, traced)
@@ -391,13 +395,16 @@ def run_store(corpus: Path, db: Path, total: int, traced: bool = False) -> dict[
     t0 = time.perf_counter()
     kb = tidings.open(db)
     try:
-        report = kb.ingest([corpus], progress=progress, extract=False)  # read + clean + store: no NLP
+        # read + clean + store (no NLP unless extract), with the NLP: + actors/statements/events
+        report = kb.ingest([corpus], progress=progress, extract=extract, workers=workers)
     finally:
         kb.close()
     elapsed = time.perf_counter() - t0
     done = report.added + report.unchanged + report.new_versions + len(report.failed)
     marks.finish(done)
     result = {
+        "workers": workers,
+        "extract": extract,
         "seconds": round(elapsed, 2),
         "pages": done,
         "added": report.added,
@@ -483,6 +490,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-tracemalloc", action="store_true", help="skip the (slower) heap-tracing pass")
     ap.add_argument("--no-clean-only", action="store_true", help="skip the read+clean only pass")
     ap.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes for cleaning (and NLP) in kb.ingest (default 1)",
+    )
+    ap.add_argument(
+        "--nlp-pages",
+        type=int,
+        default=0,
+        help="also ingest a corpus of this many pages with the NLP stages (extract=True; default 0: skip)",
+    )
     args = ap.parse_args(argv)
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="tidings-bench-"))
@@ -506,10 +525,11 @@ def main(argv: list[str] | None = None) -> int:
             "corpus_mb": round(corpus.bytes / MB, 1),
             "kinds": corpus.kinds,
             "python": platform.python_version(),
-            "machine": f"{platform.machine()}, {os.cpu_count()} CPUs (one used)",
+            "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
+            "workers": args.workers,
         }
-        log("read + clean + store (kb.ingest) ...")
-        results["store"] = run_store(work / "corpus", work / "bench.db", args.pages)
+        log(f"read + clean + store (kb.ingest, workers={args.workers}) ...")
+        results["store"] = run_store(work / "corpus", work / "bench.db", args.pages, workers=args.workers)
         results["store"]["rss_growth_25_to_100_mb"] = _growth(results["store"]["memory"], "rss_mb")
         if not args.no_clean_only:
             log("read + clean only ...")
@@ -519,6 +539,13 @@ def main(argv: list[str] | None = None) -> int:
             traced = run_store(work / "corpus", work / "traced.db", args.pages, traced=True)
             traced["heap_growth_25_to_100_mb"] = _growth(traced["memory"], "heap_mb")
             results["traced"] = traced
+        if args.nlp_pages:
+            nlp_corpus = generate(work / "nlp-corpus", args.nlp_pages, args.sites, args.seed, args.html_share,
+                                  args.gz_share, args.jsonl_share)  # fmt: skip
+            log(f"read + clean + NLP + store of {nlp_corpus.pages} pages (workers={args.workers}) ...")
+            results["nlp"] = run_store(
+                work / "nlp-corpus", work / "nlp.db", args.nlp_pages, workers=args.workers, extract=True
+            )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -532,9 +559,15 @@ def main(argv: list[str] | None = None) -> int:
     st = results["store"]
     print(f"\ntidings ingest benchmark: {args.pages} pages, {results['corpus_mb']} MB, {args.sites} sites, "
           f"seed {args.seed}; Python {results['python']} on {results['machine']}")  # fmt: skip
+    print(f"  workers: {args.workers}")
     print(f"  read+clean+store  {st['seconds']:8.2f} s  {st['pages_per_s']:8.1f} pages/s  "
           f"{st['articles_per_s']:8.1f} articles/s  ({st['articles']} articles, {st['failed']} failed, "
           f"db {st['db_mb']} MB)")  # fmt: skip
+    if "nlp" in results:
+        nl = results["nlp"]
+        print(f"  +NLP ({nl['pages']} pages) {nl['seconds']:6.2f} s  {nl['pages_per_s']:8.1f} pages/s  "
+              f"{nl['articles_per_s']:8.1f} articles/s  ({nl['articles']} articles, "
+              f"peak RSS {nl['max_rss_mb']} MB)")  # fmt: skip
     if "clean_only" in results:
         co = results["clean_only"]
         print(f"  read+clean only   {co['seconds']:8.2f} s  {co['pages_per_s']:8.1f} pages/s  "

@@ -39,13 +39,18 @@ class KnowledgeBase:
         *,
         max_bytes: int = pipeline.DEFAULT_MAX_BYTES,
         extract: bool = True,
+        workers: int = 1,
     ) -> pipeline.IngestReport:
         """Read, clean, annotate and store the pages under ``paths`` (files or folders), then run
         the cross-document stages on the store: actor merges (:mod:`tidings.actors.resolve`) and
         story clustering with merged events (:mod:`tidings.stories`), both incremental.
 
-        ``extract=False`` skips the NLP stages and the cross-document ones."""
-        report = pipeline.ingest(self.store, paths, progress=progress, max_bytes=max_bytes, extract=extract)
+        ``extract=False`` skips the NLP stages and the cross-document ones.  ``workers=N``
+        cleans and annotates pages in N worker processes; this one stays the only writer and
+        the knowledge base comes out the same as with one process."""
+        report = pipeline.ingest(
+            self.store, paths, progress=progress, max_bytes=max_bytes, extract=extract, workers=workers
+        )
         if extract and (report.added or report.new_versions):
             from tidings.actors.resolve import merge_actors
             from tidings.stories import update_stories

@@ -106,8 +106,18 @@ def main() -> None:
     help="Largest page accepted (bytes); larger inputs are reported as E103.",
 )
 @click.option("--no-nlp", is_flag=True, help="Store clean articles only; skip the NLP stages (actors).")
+@click.option(
+    "--workers",
+    "-w",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Processes cleaning and annotating pages (the writer stays one); same result as 1.",
+)
 @_friendly
-def ingest(paths: tuple[str, ...], db: str, as_json: bool, quiet: bool, max_bytes: int, no_nlp: bool) -> None:
+def ingest(
+    paths: tuple[str, ...], db: str, as_json: bool, quiet: bool, max_bytes: int, no_nlp: bool, workers: int
+) -> None:
     """Read pages (.txt, .html, .jsonl, .gz, or folders of them) into the knowledge base.
 
     Exit status 0 when every input was read, 1 when some failed (each named on stderr).
@@ -149,7 +159,9 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool, quiet: bool, max_byte
         bar.update(task, completed=p.done, total=p.total, source=_shorten(p.source, 50))
 
     with _open(db, must_exist=False) as kb, bar:
-        report = kb.ingest(list(paths), progress=on_progress, max_bytes=max_bytes, extract=not no_nlp)
+        report = kb.ingest(
+            list(paths), progress=on_progress, max_bytes=max_bytes, extract=not no_nlp, workers=workers
+        )
     for error in report.failed:  # failures found after a page was read (annotation, storage)
         if id(error) not in shown:
             click.echo(f"error: {error}", err=True)

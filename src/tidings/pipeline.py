@@ -17,6 +17,7 @@ reported in :attr:`IngestReport.failed`; the batch goes on.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -112,8 +113,10 @@ def _scan(
     max_bytes: int,
     progress: ProgressFn | None,
     extracted: _Extracted,
+    sites: set[str] | None = None,
 ) -> int | None:
-    """First pass: count the line keys of new pages per site; return the number of inputs."""
+    """First pass: count the line keys of new pages per site; return the number of inputs
+    (and gather the sites met into ``sites`` when given)."""
     done = learned = 0
     for item in iter_documents(paths, max_bytes=max_bytes):
         done += 1
@@ -128,6 +131,8 @@ def _scan(
                         extracted.offer(doc_id, text, meta)
                     learner.add(site, _src(item), cleaning.line_keys(item, text))
                     learned += 1
+                    if sites is not None:
+                        sites.add(site)
             except Exception:  # reported by the ingest pass, which cleans it again
                 pass
         if progress:
@@ -143,16 +148,24 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     learn: bool = True,
     extract: bool = True,
+    workers: int = 1,
 ) -> IngestReport:
     """Read, clean, annotate and store every page under ``paths``; never raises for bad input.
 
     ``learn=False`` skips the scan pass: only boilerplate already learned by the
     store is removed.  ``extract=False`` stores clean articles without running the
     NLP stages (actors), e.g. to load a large corpus first and annotate later.
+    ``workers > 1`` cleans and annotates pages in that many worker processes
+    (:func:`_ingest_parallel`); this process stays the only writer, and the store ends
+    up the same as with one process.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     paths = list(paths)
+    if workers != 1:
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, not {workers}")
+        return _ingest_parallel(store, paths, progress, max_bytes, learn, extract, workers)
     report = IngestReport()
     learner = store.line_learner()
     batch: list[_Pending] = []
@@ -229,8 +242,15 @@ def _annotate(batch: list[_Pending]) -> dict[int, list | InputError]:
     return out
 
 
-def _flush(store: Store, batch: list[_Pending], report: IngestReport, extract: bool) -> None:
-    annotations = _annotate(batch) if extract and batch else {}
+def _flush(
+    store: Store,
+    batch: list[_Pending],
+    report: IngestReport,
+    extract: bool,
+    annotations: dict[int, list | InputError] | None = None,
+) -> None:
+    if annotations is None:
+        annotations = _annotate(batch) if extract and batch else {}
     for i, p in enumerate(batch):
         found = annotations.get(i, [])
         if isinstance(found, InputError):
@@ -252,3 +272,214 @@ def _flush(store: Store, batch: list[_Pending], report: IngestReport, extract: b
         if not p.articles:
             report.empty += 1
     batch.clear()
+
+
+# --------------------------------------------------------------------------- parallel mode
+#
+# The parent process scans (boilerplate learning, as above), reads the pages and writes
+# them; worker processes ('spawn': nothing inherited from the open SQLite connection)
+# clean chunks of pages and annotate them.  The parent then replays the one-process
+# loop over the results in input order, with the same batches, the same checks of what
+# is already stored and the same error handling, so the store and the report come out
+# the same; the chunks in flight are bounded, so memory stays flat.
+
+PARALLEL_CHUNKS_PER_WORKER = 2  # chunks of NLP_BATCH_DOCS pages queued or running per worker
+PARALLEL_CHUNK_ENTRIES = 4 * NLP_BATCH_DOCS  # inputs per chunk at most (stored pages, bad inputs)
+
+_worker_cache: dict[str, Any] = {}
+
+
+def _worker_init(extract: bool) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if extract:
+        import tidings.extract  # noqa: F401
+        from tidings.nlp import load_nlp
+
+        load_nlp()
+
+
+def _worker_ready() -> None:
+    """A no-op task: submitting one per worker starts them while the parent scans."""
+
+
+def _known_boilerplate(path: str | None) -> dict[str, frozenset[str]]:
+    """The boilerplate of every site the scan met, written once by the parent."""
+    if path is None:
+        return {}
+    if _worker_cache.get("path") != path:
+        import pickle
+
+        with open(path, "rb") as f:
+            _worker_cache["boilerplate"] = pickle.load(f)
+        _worker_cache["path"] = path
+    return _worker_cache["boilerplate"]
+
+
+_Work = tuple[RawDocument, "frozenset[str] | None", "tuple[str, dict] | None"]
+
+
+def _work(chunk: list[_Work], boilerplate_file: str | None, extract: bool) -> list:
+    """In a worker: clean (as :func:`_prepare`) and annotate (as :func:`_flush`) a chunk of
+    pages; per page an :class:`InputError` or ``(articles, site, keys, facts)``."""
+    known = _known_boilerplate(boilerplate_file)
+    out: list = []
+    batch: list[_Pending] = []
+    for doc, given, earlier in chunk:
+        try:
+            site = cleaning.site_of(doc) or None
+            boilerplate = (
+                given if given is not None else known.get(site, frozenset()) if site else frozenset()
+            )
+            keys: set[str] = set()
+            articles = cleaning.clean(
+                doc, boilerplate=boilerplate, extracted=earlier, keys=keys if site else None
+            )
+        except Exception as e:  # one bad page must not stop the batch
+            out.append(InputError(doc.source, f"cleaning failed: {type(e).__name__}: {e}", CLEAN_FAILED))
+            continue
+        out.append(len(batch))
+        batch.append(_Pending(doc, articles, site, keys))
+    annotations = _annotate(batch) if extract and batch else {}
+    for j, found in enumerate(out):
+        if isinstance(found, int):
+            p = batch[found]
+            out[j] = (p.articles, p.site, p.keys, annotations.get(found, []))
+    return out
+
+
+class _Chunk:
+    """Inputs in input order, and the pages among them sent to a worker."""
+
+    __slots__ = ("entries", "future", "work")
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[RawDocument | InputError, int]] = []  # (input, index in work or -1)
+        self.work: list[_Work] = []
+        self.future: Any = None
+
+
+def _ingest_parallel(
+    store: Store,
+    paths: list[str | os.PathLike],
+    progress: ProgressFn | None,
+    max_bytes: int,
+    learn: bool,
+    extract: bool,
+    workers: int,
+) -> IngestReport:
+    import multiprocessing
+    import pickle
+    import tempfile
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def new_pool() -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(extract,))
+
+    report = IngestReport()
+    learner = store.line_learner()
+    extracted = _Extracted()
+    pool = new_pool()
+    boilerplate_file: str | None = None
+    inflight: deque[_Chunk] = deque()
+    batch: list[_Pending] = []
+    facts: list = []
+    done = 0
+    clean_exit = False
+
+    def submit(chunk: _Chunk) -> None:
+        nonlocal pool
+        if not chunk.work:
+            chunk.future = None
+            return
+        try:
+            chunk.future = pool.submit(_work, chunk.work, boilerplate_file, extract)
+        except BrokenProcessPool:  # a worker died: carry on with fresh ones
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = new_pool()
+            chunk.future = pool.submit(_work, chunk.work, boilerplate_file, extract)
+
+    def flush() -> None:
+        _flush(store, batch, report, extract, dict(enumerate(facts)) if extract else {})
+        facts.clear()
+
+    def drain() -> None:
+        nonlocal done, pool
+        chunk = inflight.popleft()
+        try:
+            results = chunk.future.result() if chunk.future is not None else []
+        except Exception as e:  # the worker died (or its result could not be sent back)
+            why = f"worker failed: {type(e).__name__}: {e}"
+            results = [InputError(doc.source, why, CLEAN_FAILED) for doc, _, _ in chunk.work]
+            if isinstance(e, BrokenProcessPool):  # the chunks after it go to fresh workers
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                for later in inflight:
+                    submit(later)
+        for item, j in chunk.entries:
+            done += 1
+            error: InputError | None = None
+            if isinstance(item, InputError):
+                error = item
+            elif store.has_document(item.id):
+                report.unchanged += 1
+            elif isinstance(found := results[j], InputError):
+                error = found
+            else:
+                articles, site, keys, page_facts = found
+                batch.append(_Pending(item, articles, site, keys))
+                facts.append(page_facts)
+                if len(batch) >= NLP_BATCH_DOCS:
+                    flush()
+            if error is not None:
+                report.failed.append(error)
+            if progress:
+                progress(Progress(INGEST, done, total, item.source, error))
+
+    try:
+        for _ in range(workers):  # start the workers (and their spaCy load) while scanning
+            pool.submit(_worker_ready)
+        sites: set[str] = set()
+        total = _scan(store, paths, learner, max_bytes, progress, extracted, sites) if learn else None
+        known = {site: learner.boilerplate(site) for site in sorted(sites)}
+        if known:
+            fd, boilerplate_file = tempfile.mkstemp(prefix="tidings-boilerplate-", suffix=".pickle")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(known, f, protocol=pickle.HIGHEST_PROTOCOL)
+        chunk = _Chunk()
+        for item in iter_documents(paths, max_bytes=max_bytes):
+            if isinstance(item, InputError) or store.has_document(item.id):
+                chunk.entries.append((item, -1))
+            else:
+                try:
+                    site = cleaning.site_of(item) or None
+                    given = None if site in known else learner.boilerplate(site) if site else frozenset()
+                except Exception:  # the worker meets the same error and reports it
+                    given = None
+                earlier = extracted.take(item.id) if item.html is not None else None
+                chunk.entries.append((item, len(chunk.work)))
+                chunk.work.append((item, given, earlier))
+            if len(chunk.work) >= NLP_BATCH_DOCS or len(chunk.entries) >= PARALLEL_CHUNK_ENTRIES:
+                submit(chunk)
+                inflight.append(chunk)
+                chunk = _Chunk()
+                while len(inflight) > workers * PARALLEL_CHUNKS_PER_WORKER:
+                    drain()
+        if chunk.entries:
+            submit(chunk)
+            inflight.append(chunk)
+        while inflight:
+            drain()
+        flush()
+        clean_exit = True
+    finally:
+        pool.shutdown(wait=clean_exit, cancel_futures=True)
+        learner.close()
+        if boilerplate_file is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(boilerplate_file)
+    return report

@@ -1,0 +1,135 @@
+"""Parallel ingest (``workers=N``): the same knowledge base and report as one process."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+import tidings
+from conftest import page_text, run, write_pages
+from tidings.export import iter_records
+from tidings.pipeline import IngestReport
+
+VOLATILE = {"ingested_at", "created_at", "updated_at", "stored_at"}
+NAMES = ("Cho Tae-yul", "Antony Blinken", "Yoko Kamikawa", "Penny Wong")
+COUNTRIES = ("South Korea", "Japan", "Australia", "the United States")
+
+
+def _extra(i: int) -> str:
+    """A sentence with named actors and an event, so the NLP stages have work."""
+    a, b = NAMES[i % 4], COUNTRIES[(i + 1) % 4]
+    return (
+        f"Foreign Minister {a} met officials from {b} in Seoul on Tuesday and signed an agreement on "
+        f'trade. "We will keep working with {b}," {a} said.'
+    )
+
+
+def _corpus(root: Path) -> Path:
+    """Pages of three sites (plain text, a JSON Lines feed with URLs, HTML), a duplicate,
+    and inputs that cannot be read."""
+    write_pages(root / "courier", 24)
+    (root / "courier" / "copy-of-page-00003.txt").write_text(page_text(3), encoding="utf-8")
+    feed = root / "feed" / "wire.jsonl"
+    feed.parent.mkdir(parents=True)
+    lines = [
+        json.dumps(
+            {
+                "source": f"w{i}.txt",
+                "url": f"https://wire.example.com/news/{i}",
+                "text": page_text(100 + i, extra=_extra(i)),
+            }
+        )
+        for i in range(12)
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    html = root / "html"
+    html.mkdir()
+    for i in range(4):
+        text = page_text(200 + i)
+        title, *rest = [x for x in text.splitlines() if x.strip()][3:]
+        body = "".join(f"<p>{x}</p>" for x in rest)
+        (html / f"h{i}.html").write_text(
+            f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}"
+            "</article></body></html>",
+            encoding="utf-8",
+        )
+    (root / "courier" / "binary.txt").write_bytes(random.Random(7).randbytes(8192))
+    (root / "courier" / "empty.txt").write_bytes(b"")
+    return root
+
+
+def _records(db: Path) -> list[dict]:
+    with tidings.open(db) as kb:
+        out = []
+        for r in iter_records(kb.store):
+            out.append({k: v for k, v in r.items() if k not in VOLATILE})
+        return out
+
+
+def _facts(db: Path) -> tuple:
+    with tidings.open(db) as kb:
+        actors = [(a.id, a.articles, a.mentions) if hasattr(a, "mentions") else repr(a) for a in kb.actors()]
+        events = [repr(e) for e in kb.events(factual_only=False)]
+        stats = dataclasses.asdict(kb.stats())
+        del stats["path"], stats["db_bytes"]
+        return actors, events, stats
+
+
+def _ingest(db: Path, corpus: Path, workers: int) -> IngestReport:
+    with tidings.open(db) as kb:
+        return kb.ingest([corpus], workers=workers)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    tmp = tmp_path_factory.mktemp("parallel")
+    corpus = _corpus(tmp / "corpus")
+    one, two = tmp / "one.db", tmp / "two.db"
+    return {
+        "corpus": corpus,
+        "tmp": tmp,
+        "one": (one, _ingest(one, corpus, 1)),
+        "two": (two, _ingest(two, corpus, 2)),
+    }
+
+
+def test_same_report(runs: dict) -> None:
+    (_, r1), (_, r2) = runs["one"], runs["two"]
+    assert r1.to_dict() == r2.to_dict()
+    assert r1.added > 30 and r1.unchanged == 1  # the duplicate page
+    assert sorted(Path(e.source).name for e in r2.failed) == ["binary.txt", "empty.txt"]
+
+
+def test_same_knowledge_base(runs: dict) -> None:
+    (db1, _), (db2, _) = runs["one"], runs["two"]
+    records = _records(db1)
+    assert records and records == _records(db2)
+    assert _facts(db1) == _facts(db2)
+
+
+def test_cli_workers(runs: dict) -> None:
+    db = runs["tmp"] / "cli.db"
+    result = run("ingest", runs["corpus"], "--db", db, "--workers", "2", "--json", "--quiet")
+    assert result.exit_code == 1  # the two bad inputs
+    summary = json.loads(result.stdout)
+    summary.pop("db")
+    assert summary == runs["one"][1].to_dict()
+    assert _records(db) == _records(runs["one"][0])
+    again = run("ingest", runs["corpus"], "--db", db, "-w", "2", "--json", "--quiet")
+    summary = json.loads(again.stdout)
+    assert (summary["added"], summary["unchanged"], len(summary["failed"])) == (
+        0,
+        r := summary["unchanged"],
+        2,
+    )
+    assert r == runs["one"][1].added + 1
+
+
+def test_workers_must_be_positive(tmp_path: Path) -> None:
+    with tidings.open(tmp_path / "x.db") as kb, pytest.raises(ValueError):
+        kb.ingest([tmp_path], workers=0)
+    assert run("ingest", tmp_path, "--db", tmp_path / "y.db", "--workers", "0").exit_code == 2
