@@ -81,7 +81,9 @@ In a keynote speech at the Asan Institute's annual plenum, Cho said South Korean
 Cho also called on the forum's scholars to help explain Seoul's position to American lawmakers.
 """
 
-NAV = "Metro Daily Online\nHome | World | Asia | Business | Opinion\nSubscribe to the Metro morning briefing\n"
+NAV = (
+    "Metro Daily Online\nHome | World | Asia | Business | Opinion\nSubscribe to the Metro morning briefing\n"
+)
 FOOTER = "\nCopyright 2023 Metro Daily Online. All rights reserved. Distributed by Harbor Wire syndication.\n"
 
 PAGES = {
@@ -158,19 +160,24 @@ def test_syndicated_copy_is_linked_to_its_original(kb) -> None:
     assert [(r[0], r[1]) for r in rows] == [(copy, orig)]
     assert rows[0][2] >= 0.6
     sid = kb.store.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (orig,)).fetchone()[0]
-    row = kb.store.execute("SELECT n_articles, n_sources, outlets FROM stories WHERE id = ?", (sid,)).fetchone()
+    row = kb.store.execute(
+        "SELECT n_articles, n_sources, outlets FROM stories WHERE id = ?", (sid,)
+    ).fetchone()
     assert (row[0], row[1]) == (3, 2)  # the copy is no independent source
     assert set(json.loads(row[2])) == {"Harbor Wire", "Capital Tribune", "Metro Daily Online"}
 
 
 def test_rerunning_changes_nothing(kb) -> None:
     before = kb.store.execute("SELECT * FROM story_articles ORDER BY article_id").fetchall()
-    stories = kb.store.execute("SELECT id, headline, first_date, last_date FROM stories ORDER BY id").fetchall()
+    stories = kb.store.execute(
+        "SELECT id, headline, first_date, last_date FROM stories ORDER BY id"
+    ).fetchall()
     rep = update_stories(kb.store)
     assert (rep.articles, rep.new_stories, rep.merged_stories, rep.near_duplicates) == (0, 0, 0, 0)
     assert kb.store.execute("SELECT * FROM story_articles ORDER BY article_id").fetchall() == before
     assert (
-        kb.store.execute("SELECT id, headline, first_date, last_date FROM stories ORDER BY id").fetchall() == stories
+        kb.store.execute("SELECT id, headline, first_date, last_date FROM stories ORDER BY id").fetchall()
+        == stories
     )
 
 
@@ -196,7 +203,14 @@ def test_stories_query_since_and_actor(kb) -> None:
 
 def test_arrival_order_does_not_change_the_grouping(tmp_path: Path) -> None:
     """Pages arriving one ingest at a time, clustered after each, in two opposite orders."""
-    names = ["speech.txt", "meeting-copy.txt", "visit-2025.txt", "meeting-b.txt", "presser.txt", "meeting-a.txt"]
+    names = [
+        "speech.txt",
+        "meeting-copy.txt",
+        "visit-2025.txt",
+        "meeting-b.txt",
+        "presser.txt",
+        "meeting-a.txt",
+    ]
     results = []
     for run, order in enumerate((names, names[::-1])):
         with tidings.open(tmp_path / f"kb{run}.db") as kb:
@@ -292,7 +306,9 @@ def test_merge_events_rules() -> None:
 def test_core_dates_keep_same_topic_reports_apart() -> None:
     body = "Minister Kim Daehan met envoy Lee Sora in Busan to discuss the fishing accord and port levies."
     same_a = doc_features("a", body, "Kim meets Lee in Busan", "2024-03-01")
-    same_b = doc_features("b", body.replace("discuss", "review"), "Kim and Lee hold Busan talks", "2024-03-02")
+    same_b = doc_features(
+        "b", body.replace("discuss", "review"), "Kim and Lee hold Busan talks", "2024-03-02"
+    )
     later = doc_features("c", body, "Kim meets Lee in Busan", "2024-03-20")
     idx = MemoryIndex()
     for d in (same_a, later, same_b):
@@ -302,7 +318,12 @@ def test_core_dates_keep_same_topic_reports_apart() -> None:
 
 def test_core_one_batch_equals_one_at_a_time() -> None:
     docs = [
-        doc_features(f"d{i}", f"Report {i % 3} on the {w} of the harbour authority in Ostrava", w, f"2024-05-0{1 + i % 3}")
+        doc_features(
+            f"d{i}",
+            f"Report {i % 3} on the {w} of the harbour authority in Ostrava",
+            w,
+            f"2024-05-0{1 + i % 3}",
+        )
         for i, w in enumerate(["strike", "strike", "strike", "flood", "flood", "flood"])
     ]
     one = MemoryIndex()
@@ -332,7 +353,9 @@ def test_cli_cluster_stories_story(kb) -> None:
     assert r.exit_code == 0 and "clustered 0 articles" in r.output
     r = CliRunner().invoke(main, ["stories", "--db", kb.path, "--json"])
     assert r.exit_code == 0 and len(json.loads(r.output)) == 4
-    r = CliRunner().invoke(main, ["stories", "--db", kb.path, "--actor", "Cho Tae-yul", "--since", "2024-11-01"])
+    r = CliRunner().invoke(
+        main, ["stories", "--db", kb.path, "--actor", "Cho Tae-yul", "--since", "2024-11-01"]
+    )
     assert r.exit_code == 0 and len(r.output.strip().splitlines()) == 3, r.output
     sid = json.loads(CliRunner().invoke(main, ["stories", "--db", kb.path, "--json"]).output)[-1]["id"]
     r = CliRunner().invoke(main, ["story", sid, "--db", kb.path])
@@ -346,7 +369,9 @@ def test_cli_cluster_stories_story(kb) -> None:
 # --------------------------------------------------------------------------- seeds, scored
 
 
-@pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="../shared is not beside the repository")
+@pytest.mark.skipif(
+    not (SHARED / "tools" / "score.py").exists(), reason="../shared is not beside the repository"
+)
 def test_seed_stories_bcubed_is_one(tmp_path: Path) -> None:
     with tidings.open(tmp_path / "seeds.db") as kb:
         kb.ingest([SHARED / "corpus" / "seeds.jsonl"])
