@@ -204,3 +204,18 @@ def test_location_and_evidence_span() -> None:
     assert text[e.span.start : e.span.end] == e.evidence
     assert e.evidence.startswith("Antony Blinken met")
     assert e.id == ""
+
+
+def test_an_event_dated_after_publication_has_not_happened():
+    from tidings.extract import annotate_articles
+    from tidings.models import Article
+
+    body = (
+        "Foreign Minister Cho Tae-yul met Antony Blinken in Seoul on Tuesday. "
+        "The two ministers will meet again in Washington next month."
+    )
+    (facts,) = annotate_articles(
+        [Article(id="f", document_id="f", seq=0, source="f", body=body, published="2024-11-14")]
+    )
+    factual = [(e.type, e.date) for e in facts.events if not e.hypothetical and not e.negated]
+    assert factual == [("CONSULT", "2024-11-12")]

@@ -572,12 +572,23 @@ def _remember(sent, st: _Article, lex: Lexicon, anchors: dict[int, Timex]) -> No
                 st.speech_date[subj[0]] = days[0].day
 
 
+def _is_future(value: str | None, published: str | None) -> bool:
+    """A resolved date after the publication date, at its own granularity ("next month")."""
+    m = re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value or "")
+    if not m or not published:
+        return False
+    v = m.group(0)
+    return v > published[: len(v)]
+
+
 def _date_of(c: _Cand, st: _Article, anchors: dict[int, Timex]) -> tuple[str | None, str | None]:
     for a in c.anchors:
         t = a
         while True:
             if t.i in anchors:
                 tx = anchors[t.i]
+                if _is_future(tx.value, st.article.published):
+                    c.hypothetical = True  # "when they meet in Luxembourg next month": not yet
                 return tx.day, tx.granularity
             if t.head.i == t.i or t.dep_ == "relcl":
                 break
