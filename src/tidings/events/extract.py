@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.timex import Timex, find_timexes
@@ -574,11 +575,16 @@ def _remember(sent, st: _Article, lex: Lexicon, anchors: dict[int, Timex]) -> No
 
 def _is_future(value: str | None, published: str | None) -> bool:
     """A resolved date after the publication date, at its own granularity ("next month")."""
-    m = re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value or "")
-    if not m or not published:
+    if not value or not published:
         return False
-    v = m.group(0)
-    return v > published[: len(v)]
+    w = re.match(r"(\d{4})-W(\d{2})$", value)
+    if w:  # a week: future when it starts after the publication day
+        try:
+            return date.fromisocalendar(int(w[1]), int(w[2]), 1).isoformat() > published[:10]
+        except ValueError:
+            return False
+    m = re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value)
+    return bool(m) and m.group(0) > published[: len(m.group(0))]
 
 
 def _date_of(c: _Cand, st: _Article, anchors: dict[int, Timex]) -> tuple[str | None, str | None]:
