@@ -116,8 +116,9 @@ def _matchers(nlp_id: int, gaz_id: int):
         for n in e.contextual:
             if len(n.split()) >= 2:
                 add(exact, n, aid, "contextual")
-    agencies = PhraseMatcher(nlp.vocab, attr="LOWER")
+    agencies = PhraseMatcher(nlp.vocab, attr="LOWER")  # never actors: news agencies, territories
     agencies.add("AGENCY", [nlp.make_doc(a) for a in gaz.agencies])
+    agencies.add("PLACE", [nlp.make_doc(p) for p in gaz.places])
     return lower, exact, table, agencies
 
 

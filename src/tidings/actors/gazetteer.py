@@ -48,6 +48,7 @@ class Entry:
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     agencies: list[str] = field(default_factory=list)  # names of news agencies and outlets
+    places: list[str] = field(default_factory=list)  # territories: places, never actors
     by_person_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_surname: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     demonym_country: dict[str, str] = field(default_factory=dict)
@@ -61,7 +62,10 @@ class Gazetteer:
         for text in texts:
             data = yaml.safe_load(text) or {}
             for raw in data.get("entries") or []:
-                gaz._add(raw)
+                if data.get("kind") == "territories":  # places, not actors (Guam, Hong Kong, Greenland)
+                    gaz.places += [raw["name"], *(raw.get("aliases") or [])]
+                else:
+                    gaz._add(raw)
         agencies = yaml.safe_load(folder.joinpath("news_agencies.yaml").read_text(encoding="utf-8"))
         for raw in agencies.get("entries") or []:
             gaz.agencies += [raw["name"], *(raw.get("aliases") or []), *(raw.get("acronyms") or [])]
