@@ -295,13 +295,23 @@ def stats(db: str, as_json: bool) -> None:
     superseded = s.documents - s.current_documents
     click.echo(f"database    {s.path} ({s.db_bytes / 1e6:.1f} MB)")
     click.echo(f"documents   {s.current_documents} current, {superseded} older versions")
-    click.echo(f"articles    {s.articles} ({s.all_articles} with older versions)")
+    older = s.all_articles - s.articles
+    click.echo(f"articles    {s.articles}" + (f" (and {older} in older versions)" if older else ""))
     click.echo(f"published   {s.first_published or '?'} … {s.last_published or '?'}")
-    click.echo("languages   " + (", ".join(f"{k} {v}" for k, v in s.languages.items()) or "-"))
-    click.echo("outlets     " + (", ".join(f"{k} {v}" for k, v in s.outlets.items()) or "-"))
+    click.echo("languages   " + (_top(s.languages) or "-"))
+    click.echo("outlets     " + (_top(s.outlets) or "-"))
     click.echo(
         f"facts       {s.actors} actors, {s.statements} statements, {s.events} events, {s.stories} stories"
     )
+
+
+STATS_TOP = 12  # values listed per line of `tidings stats`; --json gives them all
+
+
+def _top(counts: dict[str, int]) -> str:
+    items = list(counts.items())
+    text = ", ".join(f"{k} {v}" for k, v in items[:STATS_TOP])
+    return text + (f", … {len(items) - STATS_TOP} more" if len(items) > STATS_TOP else "")
 
 
 # --------------------------------------------------------------------------- actors
