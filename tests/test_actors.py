@@ -206,3 +206,18 @@ def test_description_before_the_name_links_forward_in_a_lede():
         published="2024-11-12",
     )
     assert ("description", "Seoul's top diplomat") in refs(found, "person:cho-tae-yul")
+
+
+def test_the_north_and_the_south_as_nouns_in_a_korean_context():
+    found = actors_of(
+        "The North fired two missiles on Monday, the South's military said.", published="2024-11-04"
+    )
+    assert found["state:prk"].surface_forms == ["The North"]
+    assert "state:kor" in found
+
+
+def test_of_two_roles_held_at_once_the_one_the_text_names():
+    found = actors_of(
+        "Chinese Foreign Minister Wang Yi met Lavrov in Beijing on Monday.", published="2024-11-04"
+    )
+    assert found["person:wang-yi"].role_on("2024-11-04") == "Chinese Foreign Minister"

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from tidings.models import Article
+from tidings.models import SURFACE_KINDS, Article
 from tidings.store import Store
 
 __all__ = ["FORMATS", "RECORD_FIELDS", "ExportError", "article_record", "export", "iter_records"]
@@ -41,11 +41,11 @@ class ExportError(Exception):
 
 
 def _actors(store: Store, article: Article) -> list[dict[str, Any]]:
+    kinds = ", ".join("?" * len(SURFACE_KINDS))
     rows = store.execute(
-        """SELECT a.id, a.name, a.type, a.country, m.text FROM mentions m JOIN actors a ON a.id = m.actor_id
-           WHERE m.article_id = ? AND m.kind IN ('name', 'acronym', 'metonym', 'surname', 'generic')
-           ORDER BY m.start, m.id""",
-        (article.id,),
+        f"""SELECT a.id, a.name, a.type, a.country, m.text FROM mentions m JOIN actors a ON a.id = m.actor_id
+            WHERE m.article_id = ? AND m.kind IN ({kinds}) ORDER BY m.start, m.id""",
+        (article.id, *SURFACE_KINDS),
     ).fetchall()
     actors: dict[str, dict[str, Any]] = {}
     for actor_id, name, type_, country, text in rows:

@@ -22,6 +22,7 @@ from enum import StrEnum
 
 __all__ = [
     "PLOVER_TYPES",
+    "SURFACE_KINDS",
     "Actor",
     "ActorType",
     "Alias",
@@ -38,6 +39,10 @@ __all__ = [
     "Story",
     "content_hash",
 ]
+
+# Mention kinds that are proper names of their actor (its surface forms in the export); the
+# others (pronoun, description, demonym) are references only.
+SURFACE_KINDS = ("name", "acronym", "metonym", "surname", "generic", "contextual")
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

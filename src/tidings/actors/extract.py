@@ -24,7 +24,7 @@ from functools import cache
 
 from tidings.actors.gazetteer import Gazetteer
 from tidings.actors.names import family_first, person_key, split_name
-from tidings.models import Actor, ActorType, Mention, Role, Span
+from tidings.models import SURFACE_KINDS, Actor, ActorType, Mention, Role, Span
 
 __all__ = ["ArticleActor", "extract_actors", "find_actors"]
 
@@ -53,7 +53,6 @@ GROUP_NOUNS = {"troops", "troop", "forces", "force", "soldiers", "soldier", "mil
                "jets", "aircraft", "drones", "missiles", "units", "personnel", "workers", "hackers", "negotiators",
                "delegation", "leaders", "leadership", "regime", "side", "coast", "guard", "militia", "fighters",
                "vessels", "ships", "satellite", "envoy", "embassy", "prosecutors", "court", "lawmakers"}  # fmt: skip
-SURFACE_KINDS = ("name", "acronym", "metonym", "surname", "generic")  # mentions that are proper names
 
 
 @dataclass(slots=True)
@@ -72,9 +71,12 @@ class ArticleActor:
         return list(dict.fromkeys(forms))
 
     def role_on(self, day: str | None) -> str | None:
-        role = self.actor.role_on(day) if day else None
-        if role is not None:
-            return role.title
+        """The dictionary role held on ``day`` (the one the text's own title names, when several
+        are held at once: Wang Yi, foreign minister and party office director), else a stated one."""
+        held = [r for r in self.actor.roles if r.held_on(day)] if day else []
+        if held:
+            stated = {w for r in self.text_roles for w in r.title.casefold().split()}
+            return max(held, key=lambda r: len(stated & set(r.title.casefold().split()))).title
         return self.text_roles[0].title if self.text_roles else None
 
 
@@ -116,6 +118,7 @@ def _matchers(nlp_id: int, gaz_id: int):
         for n in e.contextual:
             if len(n.split()) >= 2:
                 add(exact, n, aid, "contextual")
+                add(exact, n[:1].upper() + n[1:], aid, "contextual")  # "The North fired …"
     agencies = PhraseMatcher(nlp.vocab, attr="LOWER")  # never actors: news agencies, territories
     agencies.add("AGENCY", [nlp.make_doc(a) for a in gaz.agencies])
     agencies.add("PLACE", [nlp.make_doc(p) for p in gaz.places])
@@ -267,7 +270,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             rec = found[aid] = ArticleActor(actor=actor)
         for t in range(s, e):
             taken[t] = True
-        if e - s > 1 and doc[s].lower_ == "the":
+        if e - s > 1 and doc[s].lower_ == "the" and kind != "contextual":  # "the North" keeps its article
             s += 1
         if e - s > 1 and doc[e - 1].text in ("’s", "'s"):
             e -= 1

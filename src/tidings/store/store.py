@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tidings.models import (
+    SURFACE_KINDS,
     Actor,
     Article,
     ArticleFacts,
@@ -976,7 +977,7 @@ class TimelineRow:
 # Returned by Store.actors() and Store.actor_profile() (the section at the end of Store).
 
 ACTOR_TYPES = ("PERSON", "ORG", "STATE", "IGO")
-NAMING_KINDS = ("name", "acronym", "metonym", "surname", "generic")  # = actors.extract.SURFACE_KINDS
+NAMING_KINDS = SURFACE_KINDS
 ALIAS_KIND_ORDER = ("name", "acronym", "romanisation", "surname", "metonym", "surface")
 
 
