@@ -220,3 +220,21 @@ def test_an_event_dated_after_publication_has_not_happened():
     factual = [(e.type, e.date) for e in facts.events if not e.hypothetical and not e.negated]
     assert factual == [("CONSULT", "2024-11-12")]  # the talks next week have not happened yet
     assert any(e.hypothetical and e.target_id == "person:yoko-kamikawa" for e in facts.events)
+
+
+def test_a_response_to_an_earlier_deed_targets_its_doer():
+    from tidings.extract import annotate_articles
+    from tidings.models import Article
+
+    body = (
+        "The North fired two ballistic missiles on Monday, the South's military said.\n\n"
+        "Washington and Seoul condemned the launch. The DPRK rejected the criticism, KCNA reported.\n\n"
+        "Japan protested the test through diplomatic channels."
+    )
+    (facts,) = annotate_articles(
+        [Article(id="r", document_id="r", seq=0, source="r", body=body, published="2024-11-04")]
+    )
+    got = {(e.type, e.source_id, e.target_id) for e in facts.events if not e.hypothetical}
+    assert ("ACCUSE", "state:usa", "state:prk") in got
+    assert ("PROTEST", "state:jpn", "state:prk") in got
+    assert any(t == "REJECT" and s == "state:prk" for t, s, _ in got)  # the DPRK acts, KCNA only reports

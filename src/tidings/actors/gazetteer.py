@@ -52,6 +52,7 @@ class Gazetteer:
     by_person_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_surname: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     demonym_country: dict[str, str] = field(default_factory=dict)
+    state_media: set[str] = field(default_factory=set)  # ids of outlets that speak for a state (KCNA)
 
     @classmethod
     def load(cls, *extra: str | Path) -> Gazetteer:
@@ -113,6 +114,8 @@ class Gazetteer:
             metonym_for_state=raw.get("metonym_for_state", True),
         )
         self.entries[aid] = entry
+        if raw.get("state_media"):
+            self.state_media.add(aid)
         if atype is ActorType.PERSON:
             for n in entry.names:
                 key = person_key(n)

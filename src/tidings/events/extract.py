@@ -468,6 +468,7 @@ def extract_events(
     lex = lexicon or load_lexicon()
     st = _Article(doc, article, actors, statements, lex)
     cands: list[_Cand] = []
+    st.cands = cands  # the events found so far, for "condemned the launch"
     anchors_all: dict[int, Timex] = {}
     for sent in doc.sents:
         anchors = _anchor_timexes(sent, st, lex)
@@ -710,6 +711,8 @@ def _targets(
                     for x in c.children:
                         if x.dep_ in ("nsubj", "poss", "nsubjpass"):
                             out += st.phrase_actors(x, speaker, exclude=exclude)
+    if not out and not skip_obj and etype in RESPONSE_TYPES:
+        out = _target_of_event_noun(tok, st, lex, exclude)
     if out:
         return out
     order = lex.target_preps(etype)
@@ -727,6 +730,33 @@ def _targets(
         if out:
             return out
     return out
+
+
+MATERIAL_TYPES = {"MOBILIZE", "ASSAULT", "COERCE", "SANCTION", "AID", "THREATEN"}
+RESPONSE_TYPES = {"ACCUSE", "REJECT", "PROTEST", "THREATEN", "SANCTION", "COERCE"}
+RESPONSE_LOOKBACK_SENTS = 3  # "condemned the launch": the launch reported at most this many sentences before
+
+
+def _target_of_event_noun(tok, st: _Article, lex: Lexicon, exclude=()) -> list[str]:
+    """ "condemned the launch", "rejected the criticism": the one who did what the object names,
+    from the events found just before (of the noun's type when the lexicon knows it)."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or not any(
+        d.lower_ in ("the", "this", "that", "these", "those", "such") for d in obj.children
+    ):
+        return []
+    code = lex.nouns.get(obj.lemma_.lower())
+    wanted = {code[0]} if code else MATERIAL_TYPES  # "the test": a deed, not words
+    own = {a for a in exclude if a}
+    sents = list(st.doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    for c in reversed(getattr(st, "cands", [])):
+        k = next((k for k, s in enumerate(sents) if s.start <= c.trigger.i < s.end), here)
+        if k >= here or here - k > RESPONSE_LOOKBACK_SENTS:
+            continue
+        if c.type in wanted and c.source and c.source not in own and not c.negated:
+            return [c.source]
+    return []
 
 
 def _location(toks, st: _Article) -> str | None:
@@ -948,10 +978,17 @@ def _commissive_head(tok, lex: Lexicon) -> str | None:
     return None
 
 
+def _state_media() -> set[str]:
+    from tidings.actors.gazetteer import Gazetteer
+
+    return Gazetteer.default().state_media
+
+
 def _as_speaker(source: str, speaker: str, st: _Article) -> str:
     """In what a body or official says, their own state acting stands for them (the gold's rule)."""
     if (
         source != speaker
+        and speaker not in _state_media()  # "X did Y, KCNA reported": KCNA reports, X acts
         and st.kind(source) == "STATE"
         and st.kind(speaker) in ("ORG", "PERSON")
         and st.country(speaker) == st.country(source)
