@@ -748,10 +748,11 @@ def _target_of_event_noun(tok, st: _Article, lex: Lexicon, exclude=()) -> list[s
     code = lex.nouns.get(obj.lemma_.lower())
     wanted = {code[0]} if code else MATERIAL_TYPES  # "the test": a deed, not words
     own = {a for a in exclude if a}
-    sents = list(st.doc.sents)
-    here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    if getattr(st, "sent_index", None) is None:
+        st.sent_index = {sent.start: k for k, sent in enumerate(st.doc.sents)}
+    here = st.sent_index[tok.sent.start]
     for c in reversed(getattr(st, "cands", [])):
-        k = next((k for k, s in enumerate(sents) if s.start <= c.trigger.i < s.end), here)
+        k = st.sent_index[c.sent.start]
         if k >= here or here - k > RESPONSE_LOOKBACK_SENTS:
             continue
         if c.type in wanted and c.source and c.source not in own and not c.negated:

@@ -1057,11 +1057,12 @@ def _write_statements_events(
     conn: sqlite3.Connection, article_id: str, statements: Iterable[Statement], events: Iterable[Event]
 ) -> None:
     """Replace an article's statements and events (actor ids mapped through ``actor_merges``)."""
-    merged = (
-        dict(conn.execute("SELECT from_id, to_id FROM actor_merges").fetchall())
-        if statements or events
-        else {}
-    )
+    statements, events = list(statements), list(events)
+    ids = {st.speaker_id for st in statements} | {a for ev in events for a in (ev.source_id, ev.target_id)}
+    ids.discard(None)
+    marks = ", ".join("?" * len(ids))
+    rows = conn.execute(f"SELECT from_id, to_id FROM actor_merges WHERE from_id IN ({marks})", tuple(ids))
+    merged = dict(rows.fetchall()) if ids else {}
     if merged:
         for st in statements:
             st.speaker_id = merged.get(st.speaker_id, st.speaker_id)
