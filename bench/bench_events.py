@@ -65,45 +65,66 @@ def _code(actor) -> str | None:
     return actor.country
 
 
-def bench_plover(data: Path) -> dict:
+def split_of(rec_id: str) -> str:
+    """The GSR's fixed split: odd sentence numbers are the dev half (look at these while tuning),
+    even ones the held-out half (never looked at)."""
+    return "dev" if int(rec_id.rsplit("-", 1)[1]) % 2 else "heldout"
+
+
+def _main_event(evs, doc):
+    def rank(e):
+        toks = doc.char_span(e.span.start, e.span.end, alignment_mode="expand")
+        root = toks.root if toks is not None else None
+        return (e.negated or e.hypothetical, _depth(root) if root is not None else 9)
+
+    return min(evs, key=rank) if evs else None
+
+
+def _codes(actors) -> set[str]:
+    """Gold actor codes; the GSR leaves a missing actor as null, "" or a bare word."""
+    return {a["code"] for a in actors if isinstance(a, dict) and a.get("code")} if isinstance(actors, list) else set()
+
+
+def plover_rows(data: Path) -> list[dict]:
+    """One row per GSR sentence: gold and system type, source and target codes."""
     recs = json.loads((data / "plover-gsr-cameo" / "PLOVER_GSR_CAMEO.json").read_text(encoding="utf-8"))
     recs = [r for r in recs if r.get("event") and r.get("text")]
     nlp = load_nlp()
-    n = ok_type = src_ok = tgt_ok = src_ok_t = tgt_ok_t = tgt_n_t = tgt_n = none = 0
-    conf: Counter = Counter()
+    rows = []
     docs = list(nlp.pipe(r["text"] for r in recs))
     for r, doc in zip(recs, docs, strict=True):
-        gold = LABELS.get(r["event"], r["event"])
         actors = extract_actors(doc, "b", None)
         byid = {a.actor.id: a.actor for a in actors}
         evs = extract_events(doc, _art(r["text"]), actors, [])
-        n += 1
-        if not evs:
-            none += 1
-            conf[(gold, None)] += 1
-            continue
+        e = _main_event(evs, doc)
+        rows.append(
+            {
+                "id": r["id"],
+                "split": split_of(r["id"]),
+                "text": r["text"],
+                "markup": ti.get("markup", "") if isinstance(ti := r.get("textInfo"), dict) else "",
+                "gold": LABELS.get(r["event"], r["event"]),
+                "gold_source": _codes(r.get("source")),
+                "gold_target": _codes(r.get("target")),
+                "type": e.type if e else None,
+                "source": _code(byid.get(e.source_id)) if e else None,
+                "target": _code(byid.get(e.target_id)) if e else None,
+                "flagged": bool(e and (e.negated or e.hypothetical)),
+                "all": [
+                    (x.type, _code(byid.get(x.source_id)), _code(byid.get(x.target_id)), x.negated, x.hypothetical)
+                    for x in evs
+                ],
+                "actors": [(a.actor.name, _code(a.actor)) for a in actors],
+            }
+        )
+    return rows
 
-        def rank(e, doc=doc):
-            toks = doc.char_span(e.span.start, e.span.end, alignment_mode="expand")
-            root = toks.root if toks is not None else None
-            return (e.negated or e.hypothetical, _depth(root) if root is not None else 9)
 
-        e = min(evs, key=rank)
-        conf[(gold, e.type)] += 1
-        t_ok = e.type == gold
-        ok_type += t_ok
-        gs = {s.get("code") for s in r.get("source") or []}
-        gt = {s.get("code") for s in r.get("target") or []}
-        s_ok = _code(byid.get(e.source_id)) in gs
-        src_ok += s_ok
-        src_ok_t += s_ok and t_ok
-        if gt:
-            tgt_n += 1
-            g_ok = _code(byid.get(e.target_id)) in gt
-            tgt_ok += g_ok
-            if t_ok:
-                tgt_n_t += 1
-                tgt_ok_t += g_ok
+def plover_scores(rows: list[dict]) -> dict:
+    n = len(rows)
+    none = sum(r["type"] is None for r in rows)
+    ok = [r for r in rows if r["type"] == r["gold"]]
+    conf = Counter((r["gold"], r["type"]) for r in rows)
     f1s = []
     for t in PLOVER_TYPES:
         tp = conf[(t, t)]
@@ -113,17 +134,64 @@ def bench_plover(data: Path) -> dict:
             p = tp / ns if ns else 0.0
             rr = tp / ng
             f1s.append(2 * p * rr / (p + rr) if p + rr else 0.0)
+
+    def src_ok(r):
+        return r["type"] is not None and r["source"] in r["gold_source"]
+
+    def tgt_ok(r):
+        return r["type"] is not None and r["target"] in r["gold_target"]
+
+    with_t = [r for r in rows if r["gold_target"]]
+    coded_t = [r for r in with_t if r["type"] is not None]
+    ok_t = [r for r in ok if r["gold_target"]]
     return {
         "sentences": n,
         "no_event": none,
-        "type_accuracy": round(ok_type / n, 3),
-        "type_accuracy_when_coded": round(ok_type / (n - none), 3) if n > none else None,
+        "type_accuracy": round(len(ok) / n, 3),
+        "type_accuracy_when_coded": round(len(ok) / (n - none), 3) if n > none else None,
         "type_macro_f1": round(sum(f1s) / len(f1s), 3),
-        "source_accuracy": round(src_ok / n, 3),
-        "target_accuracy": round(tgt_ok / tgt_n, 3) if tgt_n else None,
-        "source_accuracy_type_right": round(src_ok_t / ok_type, 3) if ok_type else None,
-        "target_accuracy_type_right": round(tgt_ok_t / tgt_n_t, 3) if tgt_n_t else None,
+        "source_accuracy": round(sum(map(src_ok, rows)) / n, 3),
+        "target_accuracy": round(sum(map(tgt_ok, with_t)) / len(with_t), 3) if with_t else None,
+        "target_accuracy_when_coded": round(sum(map(tgt_ok, coded_t)) / len(coded_t), 3) if coded_t else None,
+        "source_accuracy_type_right": round(sum(map(src_ok, ok)) / len(ok), 3) if ok else None,
+        "target_accuracy_type_right": round(sum(map(tgt_ok, ok_t)) / len(ok_t), 3) if ok_t else None,
     }
+
+
+def bench_plover(data: Path, rows: list[dict] | None = None) -> dict:
+    rows = rows if rows is not None else plover_rows(data)
+    return {
+        "dev": plover_scores([r for r in rows if r["split"] == "dev"]),
+        "heldout": plover_scores([r for r in rows if r["split"] == "heldout"]),
+        "all": plover_scores(rows),
+    }
+
+
+def print_misses(rows: list[dict], split: str = "dev", limit: int = 400) -> None:
+    """Confusion over ``split`` and its wrong sentences, for tuning (dev only, by default)."""
+    rows = [r for r in rows if r["split"] == split]
+    conf = Counter((r["gold"], r["type"]) for r in rows if r["gold"] != r["type"])
+    print(f"== confusion ({split}, wrong only): gold -> system")
+    for (g, s), v in conf.most_common():
+        print(f"   {v:3d}  {g:10s} -> {s}")
+    print(f"== misses ({split})")
+    for r in rows[:limit]:
+        bad = [
+            k
+            for k, b in (
+                ("TYPE", r["type"] != r["gold"]),
+                ("SRC", r["source"] not in r["gold_source"]),
+                ("TGT", bool(r["gold_target"]) and r["target"] not in r["gold_target"]),
+            )
+            if b
+        ]
+        if not bad:
+            continue
+        print(f"-- {r['id']} [{' '.join(bad)}] gold {r['gold']} {sorted(map(str, r['gold_source']))}"
+              f" -> {sorted(map(str, r['gold_target']))}; got {r['type']} {r['source']} -> {r['target']}")
+        print(f"   {r['markup']}")
+        print(f"   events {r['all']}")
+        print(f"   actors {r['actors']}")
 
 
 _TIMEX = re.compile(r"<TIMEX3([^>]*)>(.*?)</TIMEX3>", re.S)
@@ -216,9 +284,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--misses", choices=["dev", "heldout"], help="print the confusion and wrong sentences of a split")
     a = ap.parse_args()
+    rows = plover_rows(a.data)
+    if a.misses:
+        print_misses(rows, a.misses)
+        return
     res = {
-        "plover_gsr": bench_plover(a.data),
+        "plover_gsr": bench_plover(a.data, rows),
         "tempeval3": bench_tempeval(a.data),
         "speed": bench_speed(a.data),
     }
@@ -227,6 +300,11 @@ def main() -> None:
         return
     for k, v in res.items():
         print(f"== {k}")
+        if k == "plover_gsr":
+            print(f"   {'':28s}" + "".join(f"{split:>9s}" for split in v))
+            for metric in v["all"]:
+                print(f"   {metric:28s}" + "".join(f"{str(v[split][metric]):>9s}" for split in v))
+            continue
         for kk, vv in v.items():
             if isinstance(vv, list):
                 for x in vv:
