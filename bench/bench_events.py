@@ -82,7 +82,11 @@ def _main_event(evs, doc):
 
 def _codes(actors) -> set[str]:
     """Gold actor codes; the GSR leaves a missing actor as null, "" or a bare word."""
-    return {a["code"] for a in actors if isinstance(a, dict) and a.get("code")} if isinstance(actors, list) else set()
+    return (
+        {a["code"] for a in actors if isinstance(a, dict) and a.get("code")}
+        if isinstance(actors, list)
+        else set()
+    )
 
 
 def plover_rows(data: Path) -> list[dict]:
@@ -111,7 +115,13 @@ def plover_rows(data: Path) -> list[dict]:
                 "target": _code(byid.get(e.target_id)) if e else None,
                 "flagged": bool(e and (e.negated or e.hypothetical)),
                 "all": [
-                    (x.type, _code(byid.get(x.source_id)), _code(byid.get(x.target_id)), x.negated, x.hypothetical)
+                    (
+                        x.type,
+                        _code(byid.get(x.source_id)),
+                        _code(byid.get(x.target_id)),
+                        x.negated,
+                        x.hypothetical,
+                    )
                     for x in evs
                 ],
                 "actors": [(a.actor.name, _code(a.actor)) for a in actors],
@@ -187,8 +197,10 @@ def print_misses(rows: list[dict], split: str = "dev", limit: int = 400) -> None
         ]
         if not bad:
             continue
-        print(f"-- {r['id']} [{' '.join(bad)}] gold {r['gold']} {sorted(map(str, r['gold_source']))}"
-              f" -> {sorted(map(str, r['gold_target']))}; got {r['type']} {r['source']} -> {r['target']}")
+        print(
+            f"-- {r['id']} [{' '.join(bad)}] gold {r['gold']} {sorted(map(str, r['gold_source']))}"
+            f" -> {sorted(map(str, r['gold_target']))}; got {r['type']} {r['source']} -> {r['target']}"
+        )
         print(f"   {r['markup']}")
         print(f"   events {r['all']}")
         print(f"   actors {r['actors']}")
@@ -284,7 +296,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--misses", choices=["dev", "heldout"], help="print the confusion and wrong sentences of a split")
+    ap.add_argument(
+        "--misses", choices=["dev", "heldout"], help="print the confusion and wrong sentences of a split"
+    )
     a = ap.parse_args()
     rows = plover_rows(a.data)
     if a.misses:
@@ -303,7 +317,7 @@ def main() -> None:
         if k == "plover_gsr":
             print(f"   {'':28s}" + "".join(f"{split:>9s}" for split in v))
             for metric in v["all"]:
-                print(f"   {metric:28s}" + "".join(f"{str(v[split][metric]):>9s}" for split in v))
+                print(f"   {metric:28s}" + "".join(f"{v[split][metric]!s:>9s}" for split in v))
             continue
         for kk, vv in v.items():
             if isinstance(vv, list):
