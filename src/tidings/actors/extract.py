@@ -443,8 +443,82 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             aid = state_ids[country]
             add(aid, gaz.entries[aid].actor, ent.start, ent.end, "demonym", False)
 
+    # 5. unnamed groups of a country: "Rwandan rebels", "rebels in the Ivory Coast", "Palestinians"
+    _group_actors(doc, gaz, found, taken, add)
+
     _link_references(doc, gaz, found, published)
     return list(found.values())
+
+
+@cache
+def _sectors() -> dict[str, str]:
+    """Group nouns → the sector that keys a group actor's id (``groups.yaml``, ``sectors``)."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("tidings.data").joinpath("gazetteer/groups.yaml").read_text(encoding="utf-8")
+    return {str(k).casefold(): str(v) for k, v in (yaml.safe_load(text).get("sectors") or {}).items()}
+
+
+def _demonym_at(doc, tok, gaz: Gazetteer) -> str | None:
+    """The country of a capitalised nationality word ("Rwandan", "North Korean"), if any."""
+    if not tok.text[:1].isupper():
+        return None
+    keys = [tok.text.casefold()]
+    if tok.i > 0:
+        keys.insert(0, f"{doc[tok.i - 1].text} {tok.text}".casefold())
+    return next((gaz.demonym_country[k] for k in keys if k in gaz.demonym_country), None)
+
+
+def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: list[bool], add) -> None:
+    """Group actors (type ORG, id ``group:<iso3>-<sector>``) for a sector noun with a nationality
+    or a state ("Palestinian militants", "Ivory Coast rebels", "rebels in the Ivory Coast"), and
+    for a plural nationality used as a noun ("Palestinians", "Israelis").  Like nationalities,
+    they are kept as actors only when they take part in an event or speak."""
+    sectors = _sectors()
+    state_at: dict[int, str] = {}
+    for rec in found.values():
+        if rec.actor.type is ActorType.STATE and rec.actor.country:
+            for m in rec.mentions:
+                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                for t in span if span is not None else ():
+                    state_at[t.i] = rec.actor.country
+    for tok in doc:
+        if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        sector = sectors.get(tok.lower_)
+        country, start = None, tok.i
+        if sector:
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
+                    country = _demonym_at(doc, c, gaz) or state_at.get(c.i)
+                    if country:
+                        start = min(x.i for x in c.subtree if x.dep_ != "det")
+                        break
+            for p in tok.children if country is None else ():
+                if p.dep_ == "prep" and p.lower_ in ("in", "from", "of"):
+                    country = next(
+                        (state_at[o.i] for o in p.children if o.dep_ == "pobj" and o.i in state_at), None
+                    )
+                    if country:
+                        break
+        elif (
+            tok.tag_ in ("NNPS", "NNS")
+            and tok.text[:1].isupper()
+            and tok.lower_.endswith("s")
+            and tok.dep_ not in ("compound", "amod")
+        ):
+            country, sector = gaz.demonym_country.get(tok.lower_[:-1]), "people"
+        if not country or any(taken[t] and t not in state_at for t in range(start, tok.i)):
+            continue
+        aid = f"group:{country.lower()}-{sector}"
+        actor = (
+            found[aid].actor
+            if aid in found
+            else Actor(aid, doc[start : tok.i + 1].text, ActorType.ORG, country)
+        )
+        add(aid, actor, start, tok.i + 1, "description", False)
 
 
 def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazetteer | None = None,
