@@ -50,6 +50,7 @@ ADJUNCT_PREPS = {"after", "during", "following", "before", "ahead", "at", "on", 
 REQUIRES_TARGET = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT",
                    "SANCTION", "COERCE", "CONCEDE"}  # fmt: skip
 COOPERATIVE = {"COOPERATE", "SUPPORT", "AID"}
+RECIPROCAL = {"CONSULT", "COOPERATE"}  # never coded without the partner
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 COMMUNICATIVE = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 THREAT_OBJECTS = {"response", "retaliation", "consequences", "consequence", "action", "measures",
@@ -805,6 +806,7 @@ def _emit(
     hypothetical=False,
     location=None,
     pair_ok=True,
+    targetless=False,
 ) -> None:
     etype, mode = code
     comm = etype in COMMUNICATIVE if communicative is None else communicative
@@ -822,7 +824,7 @@ def _emit(
             and not (st.kind(t) == "STATE" and st.country(s) == st.country(t) and st.kind(s) != "STATE")
         ]
         if not tl:
-            if etype in REQUIRES_TARGET:
+            if etype in REQUIRES_TARGET and not (targetless and _targetless_ok(etype, trigger, st)):
                 continue
             tl = [None]
         for t in tl:
@@ -841,6 +843,18 @@ def _emit(
                     location,
                 )
             )
+
+
+def _targetless_ok(etype: str, trigger, st: _Article) -> bool:
+    """A type that takes a partner, with no target named, is still coded when a main verb of
+    narration reports it as done ("the rebels demanded elections"); not a meeting or joint action
+    without a partner, nor in quotes or subordinate clauses."""
+    return (
+        etype not in RECIPROCAL
+        and trigger.pos_ == "VERB"
+        and trigger.dep_ in ("ROOT", "conj", "xcomp", "ccomp")
+        and not st._in_quote(trigger.idx)
+    )
 
 
 def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None:
@@ -912,6 +926,7 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
 
 def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
     negated, hyp, why = st.factuality(tok)
+    targetless = noun is None and not hyp  # the verb's own act, reported as done
     etype, _mode = code
     comm = None
     pledge = _commissive_head(tok, lex)
@@ -953,6 +968,7 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         negated=negated,
         hypothetical=hyp,
         location=_location([tok, noun], st),
+        targetless=targetless,
     )
 
 
