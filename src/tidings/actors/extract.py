@@ -484,12 +484,14 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                 span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
                 for t in span if span is not None else ():
                     state_at[t.i] = rec.actor.country
+    state_ids = _state_ids(id(gaz))
     for tok in doc:
         if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         sector = sectors.get(tok.lower_)
+        organ = sector is None and tok.lower_ in GROUP_NOUNS  # "Israeli soldiers": the state acts
         country, start = None, tok.i
-        if sector:
+        if sector or organ:
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
                     country = _demonym_at(doc, c, gaz) or state_at.get(c.i)
@@ -511,6 +513,11 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
         ):
             country, sector = gaz.demonym_country.get(tok.lower_[:-1]), "people"
         if not country or any(taken[t] and t not in state_at for t in range(start, tok.i)):
+            continue
+        if organ:
+            if country in state_ids:
+                sid = state_ids[country]
+                add(sid, gaz.entries[sid].actor, start, tok.i + 1, "demonym", False)
             continue
         aid = f"group:{country.lower()}-{sector}"
         actor = (
