@@ -51,6 +51,7 @@ REQUIRES_TARGET = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST",
                    "SANCTION", "COERCE", "CONCEDE"}  # fmt: skip
 COOPERATIVE = {"COOPERATE", "SUPPORT", "AID"}
 RECIPROCAL = {"CONSULT", "COOPERATE"}  # never coded without the partner
+INTENT_TYPES = {"THREATEN", "REJECT", "AGREE", "CONCEDE"}  # "threatened/refused/agreed to …": its target
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 COMMUNICATIVE = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 THREAT_OBJECTS = {"response", "retaliation", "consequences", "consequence", "action", "measures",
@@ -165,6 +166,13 @@ class _Article:
             return [speaker]
         if tok.pos_ == "PRON" or low in ("they", "their", "them", "it", "its", "we", "our", "us"):
             return self.pronoun(tok, speaker)
+        if tok.pos_ in ("NOUN", "NUM") and _noun_code(tok, self.lex) is None and low not in PLACE_NOUNS:
+            # "members of the Association", "thousands of Nigerians", "activists from Fatah"
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ in ("of", "from"):
+                    for o in p.children:
+                        if o.dep_ == "pobj" and (found := self.with_conj(o, speaker)):
+                            return found
         if low in PAIR_HEADS and any(c.lower_ in ("both", "two") for c in tok.children):
             return list(self.pair_before(tok.i, PAIR_HEADS[low], met=True) or [])
         if low == "both" and tok.dep_ in SUBJ:
@@ -183,7 +191,12 @@ class _Article:
         if low in ("we", "our", "us"):
             return [speaker] if speaker else []
         if low in ("they", "their", "them"):
-            return list(self.pair_before(tok.i, None, met=tok.dep_ == "nsubj") or [])
+            pair = self.pair_before(tok.i, None, met=tok.dep_ == "nsubj")
+            if pair:
+                return list(pair)
+            if speaker and self.kind(speaker) != "PERSON":
+                return [speaker]  # "the rebels said they would …"
+            return []
         if low in ("it", "its"):
             sent = tok.sent
             for t in reversed(list(doc_range(tok.doc, sent.start, tok.i))):
@@ -902,6 +915,18 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
     targets = _targets(tok, etype, st, speaker, lex, exclude=own)
     if not targets and noun is not None:
         targets = _targets(noun, etype, st, speaker, lex, exclude=own)
+    if not targets and etype in INTENT_TYPES:
+        # "threatened to break relations with Russia", "refused to deploy troops in Iraq": the
+        # target of the act threatened, refused or agreed to
+        for x in tok.children:
+            if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX"):
+                xcode, xnoun = _verb_code(x, lex)
+                xtype = xcode[0] if xcode else etype
+                targets = _targets(x, xtype, st, speaker, lex, exclude=own) or (
+                    _targets(xnoun, xtype, st, speaker, lex, exclude=own) if xnoun is not None else []
+                )
+                if targets:
+                    break
     if not targets and tok.dep_ == "conj":
         # "met with X and agreed to …": the partner carries over
         h = tok.head
