@@ -51,6 +51,7 @@ REQUIRES_TARGET = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST",
                    "SANCTION", "COERCE", "CONCEDE"}  # fmt: skip
 COOPERATIVE = {"COOPERATE", "SUPPORT", "AID"}
 RECIPROCAL = {"CONSULT", "COOPERATE"}  # never coded without the partner
+CONCILIATORY = {"RETREAT", "CONCEDE"}  # promised or announced as coming: AGREE
 INTENT_TYPES = {"THREATEN", "REJECT", "AGREE", "CONCEDE"}  # "threatened/refused/agreed to …": its target
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 COMMUNICATIVE = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
@@ -955,7 +956,10 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
     etype, _mode = code
     comm = None
     pledge = _commissive_head(tok, lex)
-    if (
+    if negated and why in (None, "will") and noun is None and tok.lemma_.lower() in lex.refusals:
+        # "will not accept refugees", "does not recognize the vote": a refusal, stated as done
+        code, negated, hyp, comm, targetless = ("REJECT", None), False, False, True, True
+    elif (
         pledge
         and len(sources) >= 2
         and etype in COOPERATIVE | {"CONSULT", "AGREE"}
@@ -970,7 +974,10 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         if etype in COOPERATIVE and (
             why in lex.commissive or (why in ("will", "if") and speaker is not None) or why == "will"
         ):
-            code, hyp, comm = ("SUPPORT", None), False, True  # a pledge of support
+            # a pledge of support; of material help, an agreement to give it
+            code, hyp, comm = (("AGREE", None) if etype == "AID" else ("SUPPORT", None)), False, True
+        elif etype in CONCILIATORY and (why in lex.commissive or (why == "will" and speaker is not None)):
+            code, hyp, comm = ("AGREE", None), False, True  # "said they will release X": a promise
         elif (
             etype in HOSTILE
             and why in ("vow", "pledge", "promise", "threaten", "warn", "will")

@@ -40,6 +40,7 @@ class Lexicon:
     speech_verbs: set[str] = field(default_factory=set)
     hypothetical_heads: set[str] = field(default_factory=set)
     hypothetical_modifiers: set[str] = field(default_factory=set)
+    refusals: set[str] = field(default_factory=set)
 
     def merge(self, data: dict) -> None:
         for k, v in (data.get("verbs") or {}).items():
@@ -69,6 +70,7 @@ class Lexicon:
             ("speech_verbs", "speech_verbs"),
             ("hypothetical_heads", "hypothetical_heads"),
             ("hypothetical_modifiers", "hypothetical_modifiers"),
+            ("refusals", "refusals"),
         ):
             getattr(self, attr).update(str(w).lower() for w in data.get(key) or [])
         neg = data.get("negative_predicates") or {}
