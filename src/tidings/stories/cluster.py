@@ -33,19 +33,28 @@ __all__ = ["Index", "MemoryIndex", "Params", "cluster_batch", "similarity"]
 
 @dataclass(slots=True, frozen=True)
 class Params:
-    merge_at: float = 0.30  # average-link threshold for two units to be one story
+    merge_at: float = 0.26  # average-link threshold for two units to be one story
     candidate_at: float = 0.12  # a candidate's story is considered when the pair scores this much
-    max_gap_days: int = 3  # two reports of one happening are published within this many days
-    max_span_days: int = 4  # the publication dates of one story span at most this many days
-    window_days: int = 7  # blocking: candidates published within this many days (when both dated)
+    max_gap_days: int = 3  # two reports of one happening are usually published within this many days
+    max_span_days: int = 4  # ... and the publication dates of one story usually span this many
+    far_days: int = 10  # beyond the two above, up to this many days, only with strong evidence:
+    far_at: float = 0.6  # a pair (or a merge's linkage) this similar, and no clash of told days
+    told_slack: int = 1  # told days (lede "on Tuesday") this close agree; further apart they clash
+    told_clash: float = 0.5  # factor when the ledes of two reports name different days
+    window_days: int = 10  # blocking: candidates published within this many days (when both dated)
     term_keys: int = 12  # blocking keys per article: its rarest terms ...
     actor_keys: int = 4  # ... and its rarer actors
     max_postings: int = 400  # a key indexing more articles than this is not rare: skipped
     max_candidates: int = 60  # per new article, the most-shared candidates kept
+    attach_size: int = 1  # a unit this small left alone after agglomeration ...
+    attach_at: float = 0.16  # ... joins its closest story when the linkage is this high
+    attach_ratio: float = 1.5  # ... and this many times the linkage to the next closest
     sample: int = 12  # members of a large story used for its linkage
-    w_terms: float = 0.65  # weight of content similarity (the rest: actors)
-    person_clash: float = 0.55  # factor when the lead persons of the two reports differ
+    idf_power: float = 1.0  # idf ** this: above 1, rare terms (names, places) weigh more
+    w_terms: float = 0.8  # weight of content similarity (the rest: actors)
+    person_clash: float = 0.8  # factor when the lead persons of the two reports differ
     event_bonus: float = 0.15  # a shared event signature with compatible dates
+    event_clash: float = 0.5  # factor when the shared event signatures are dated on other days
 
 
 class Index(Protocol):
@@ -72,8 +81,9 @@ class Index(Protocol):
 class Weights:
     """tf-idf vectors (unit length) of documents under the current document frequencies."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, power: float = 1.0) -> None:
         self.index = index
+        self.power = power
         self.n = max(index.n_docs, 1)
         self._idf: dict[str, float] = {}
         self._vec: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
@@ -82,9 +92,9 @@ class Weights:
         missing = [k for k in keys if k not in self._idf]
         if missing:
             for k, d in self.index.df(missing).items():
-                self._idf[k] = math.log((self.n + 1) / (d + 0.5))
+                self._idf[k] = math.log((self.n + 1) / (d + 0.5)) ** self.power
             for k in missing:
-                self._idf.setdefault(k, math.log((self.n + 1) / 0.5))
+                self._idf.setdefault(k, math.log((self.n + 1) / 0.5) ** self.power)
         return self._idf
 
     def vectors(self, doc: Doc) -> tuple[dict[str, float], dict[str, float]]:
@@ -114,8 +124,12 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
 def similarity(a: Doc, b: Doc, w: Weights, p: Params) -> float:
     """How likely two articles report the same happening, in [0, ~1.2]; 0 when their dates forbid it."""
     gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
-    if gap > p.max_gap_days and not _same_dated_event(a, b):
+    far = gap > p.max_gap_days and not _same_dated_event(a, b)
+    if far and gap > p.far_days:
         return 0.0
+    clash = _told_clash(a, b, p.told_slack)
+    if far and clash:
+        return 0.0  # published a week apart, and each says its happening took place on another day
     ta, aa = w.vectors(a)
     tb, ab = w.vectors(b)
     cos = _dot(ta, tb)
@@ -132,8 +146,19 @@ def similarity(a: Doc, b: Doc, w: Weights, p: Params) -> float:
                 s += p.event_bonus
                 break
         else:
-            s *= 0.5  # the same kind of event between the same actors, on other days
+            s *= p.event_clash  # the same kind of event between the same actors, on other days
+    if clash:
+        s *= p.told_clash
+    if far and s < p.far_at:
+        return 0.0
     return s
+
+
+def _told_clash(a: Doc, b: Doc, slack: int) -> bool:
+    """Whether both ledes name the day of their happening, and no two of those days agree."""
+    if not a.told or not b.told:
+        return False
+    return all(abs(x - y) > slack for x in a.told for y in b.told)
 
 
 def _same_dated_event(a: Doc, b: Doc) -> bool:
@@ -176,7 +201,7 @@ def cluster_batch(
     new = sorted(new, key=lambda d: (d.day if d.day is not None else 1 << 30, d.id))
     # 1. count and index the new documents (document frequencies first, then keys under them)
     index.add_docs(new, {})
-    w = Weights(index)
+    w = Weights(index, p.idf_power)
     keys = {d.id: blocking_keys(d, w, p) for d in new}
     index.add_docs([], {d.id: keys[d.id] + (extra_keys or {}).get(d.id, []) for d in new})
     new_ids = {d.id for d in new}
@@ -268,11 +293,12 @@ def cluster_batch(
             if a < b:
                 push(a, b)
     while heap:
-        _, a, b, va, vb = heapq.heappop(heap)
+        neg, a, b, va, vb = heapq.heappop(heap)
         if a not in units or b not in units or version[a] != va or version[b] != vb:
             continue
         da = days(units[a]) + days(units[b])
-        if da and max(da) - min(da) > p.max_span_days:
+        span = max(da) - min(da) if da else 0
+        if span > p.max_span_days and (span > p.far_days or -neg < p.far_at):
             continue
         keep, gone = (a, b) if _rank(a) <= _rank(b) else (b, a)
         _absorb(units, keep, gone)
@@ -286,6 +312,31 @@ def cluster_batch(
             adj[o].add(keep)
         for o in sorted(nbrs):
             push(keep, o)
+
+    # 5. a report left alone joins the story it is clearly closest to (cluster-level linking)
+    for a in sorted(k for k, ms in units.items() if len(ms) <= p.attach_size):
+        if a not in units or len(units[a]) > p.attach_size:
+            continue
+        scored = sorted(((linkage(units[a], units[b]), b) for b in adj.get(a, ()) if b in units), reverse=True)
+        if not scored:
+            continue
+        best, b = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        if best < p.attach_at or best < p.attach_ratio * second:
+            continue
+        da = days(units[a]) + days(units[b])
+        span = max(da) - min(da) if da else 0
+        if span > p.max_span_days and (span > p.far_days or best < p.far_at):
+            continue
+        keep, gone = (a, b) if _rank(a) <= _rank(b) else (b, a)
+        _absorb(units, keep, gone)
+        for m in units[keep]:
+            unit_of[m] = keep
+        nbrs = (adj.pop(gone, set()) | adj[keep]) - {keep, gone}
+        adj[keep] = nbrs
+        for o in nbrs:
+            adj[o].discard(gone)
+            adj[o].add(keep)
 
     for key, members in units.items():
         old = sorted(index.story_of(members).values() if key.startswith("new:") else [key])

@@ -24,6 +24,7 @@ __all__ = [
     "minhash",
     "shingles",
     "terms",
+    "told_days",
 ]
 
 # Function words and the vocabulary of news reporting itself: they say nothing about which
@@ -104,6 +105,34 @@ def day_number(iso: str | None) -> int | None:
         return None
 
 
+_WHEN = re.compile(
+    r"\b(?:mon|tues?|wednes|thurs?|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:yesterday|today|tonight)\b",
+    re.I,
+)
+TOLD_CHARS = 500  # the lede, where a report says on which day its happening took place
+
+
+def told_days(body: str, published: str | None) -> frozenset[int]:
+    """The days the lede says its happening took place on ("on Tuesday", "Nov. 9"), as ordinals.
+
+    Resolved against the publication date; empty without one or when the lede names no day.
+    """
+    if day_number(published) is None:
+        return frozenset()
+    lede = body[:TOLD_CHARS]
+    if not _WHEN.search(lede):
+        return frozenset()
+    from tidings.events.timex import find_timexes  # only for ledes that name a day
+
+    out = set()
+    for t in find_timexes(lede, published):
+        d = day_number(t.day)
+        if d is not None:
+            out.add(d)
+    return frozenset(out)
+
+
 @dataclass(slots=True)
 class Doc:
     """One article as the clusterer sees it."""
@@ -117,6 +146,7 @@ class Doc:
     persons: frozenset[str] = frozenset()  # person actors named anywhere
     sigs: dict[tuple, frozenset[int]] = field(default_factory=dict)  # event signature -> event days
     event_days: frozenset[int] = frozenset()
+    told: frozenset[int] = frozenset()  # days the lede says the happening took place on
     title: str | None = None
     length: int = 0  # body characters
 
@@ -171,6 +201,7 @@ def doc_features(
         persons=frozenset(persons),
         sigs={k: frozenset(v) for k, v in sigs.items()},
         event_days=frozenset(days),
+        told=told_days(body, published),
         title=title,
         length=len(body),
     )

@@ -64,6 +64,7 @@ def _doc_to_json(d: Doc) -> str:
             "s": [[list(k), sorted(v)] for k, v in d.sigs.items()],
             "h": d.title,
             "n": d.length,
+            "d": sorted(d.told),
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -83,6 +84,7 @@ def _doc_from_json(article_id: str, day: int | None, text: str) -> Doc:
         persons=frozenset(f["p"]),
         sigs=sigs,
         event_days=frozenset(x for v in sigs.values() for x in v),
+        told=frozenset(f.get("d", ())),
         title=f["h"],
         length=f["n"],
     )
