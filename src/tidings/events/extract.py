@@ -52,6 +52,7 @@ REQUIRES_TARGET = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST",
 COOPERATIVE = {"COOPERATE", "SUPPORT", "AID"}
 RECIPROCAL = {"CONSULT", "COOPERATE"}  # never coded without the partner
 CONCILIATORY = {"RETREAT", "CONCEDE"}  # promised or announced as coming: AGREE
+THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "RETREAT", "PROTEST", "REJECT"}  # with 'unless'
 INTENT_TYPES = {"THREATEN", "REJECT", "AGREE", "CONCEDE"}  # "threatened/refused/agreed to …": its target
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 COMMUNICATIVE = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
@@ -890,6 +891,13 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         and lemma in lex.speech_verbs
     ):
         return  # "called it a gamble", "agreed that …": a description or an opinion, not the act
+    if (
+        etype == "AGREE"
+        and noun is None
+        and lemma in lex.commissive
+        and any(x.dep_ == "xcomp" and _verb_code(x, lex)[0] for x in tok.children)
+    ):
+        return  # "vowed to retaliate", "offered to hand over X": the act pledged is the event
     if noun is not None:
         consumed.add(noun.i)
     else:
@@ -970,6 +978,8 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         targets = []
     elif hyp and etype in COMMUNICATIVE and why == "will" and speaker:
         hyp = False  # "it will urge Russia …", said the ministry: a stated policy
+    elif not negated and etype in THREAT_TYPES and _unless(tok):
+        code, hyp, comm = ("THREATEN", None), False, True  # "will withdraw its force unless …"
     elif hyp and not negated:
         if etype in COOPERATIVE and (
             why in lex.commissive or (why in ("will", "if") and speaker is not None) or why == "will"
@@ -978,10 +988,9 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
             code, hyp, comm = (("AGREE", None) if etype == "AID" else ("SUPPORT", None)), False, True
         elif etype in CONCILIATORY and (why in lex.commissive or (why == "will" and speaker is not None)):
             code, hyp, comm = ("AGREE", None), False, True  # "said they will release X": a promise
-        elif (
-            etype in HOSTILE
-            and why in ("vow", "pledge", "promise", "threaten", "warn", "will")
-            and speaker is not None
+        elif etype in HOSTILE | {"PROTEST"} and (
+            why in ("vow", "pledge", "promise", "swear", "threaten", "warn")
+            or (why in ("will", "would") and speaker is not None)
         ):
             code, hyp, comm = ("THREATEN", None), False, True
         elif etype in ("CONSULT", "AGREE", "COOPERATE") and why in ("agree", "decide"):
@@ -1001,6 +1010,14 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         hypothetical=hyp,
         location=_location([tok, noun], st),
         targetless=targetless,
+    )
+
+
+def _unless(tok) -> bool:
+    """Does a clause hang an 'unless' condition on the act ("will withdraw unless …")?"""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in tok.children
     )
 
 
