@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.events.timex import Timex, find_timexes
@@ -39,6 +40,8 @@ OFFICIAL_HEADS = {"minister", "official", "spokesman", "spokesperson", "spokeswo
                   "leader", "chief", "head", "emir", "king", "ruler", "commander", "general"}  # fmt: skip
 ORG_WORDS = {"ministry", "office", "agency", "department", "council", "committee", "assembly", "parliament",
              "service", "command", "commission", "bureau", "embassy", "government", "secretariat"}  # fmt: skip
+MEMBER_HEADS = {"members", "member", "workers", "supporters", "followers", "fighters", "group", "groups",
+                "thousands", "hundreds", "dozens", "scores", "delegates", "representatives"}  # fmt: skip
 PLACE_NOUNS = {"office", "residence", "palace", "headquarters", "house", "building", "ministry", "hotel",
                "embassy", "border", "city", "capital", "base", "hall", "complex", "summit", "port", "island",
                "region", "province", "airport", "compound", "venue", "village", "town", "district"}  # fmt: skip
@@ -150,7 +153,13 @@ class _Article:
         for c in tok.children:  # "Iran's religious leader, Ayatollah Khomeini," → the person named
             if c.dep_ == "appos" and self.tok_actor.get(c.i):
                 return [self.tok_actor[c.i]]
-        if low in GOVT_HEADS or low in FORCE_HEADS or tok.lemma_.lower() in GOVT_HEADS | OFFICIAL_HEADS:
+        group = low in _sectors()  # "Hezbollah guerrillas", "Hamas militants": the group named
+        if (
+            group
+            or low in GOVT_HEADS
+            or low in FORCE_HEADS
+            or tok.lemma_.lower() in GOVT_HEADS | OFFICIAL_HEADS
+        ):
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod"):
                     a = self.tok_actor.get(c.i) or self.demonym.get(c.i)
@@ -169,12 +178,21 @@ class _Article:
         if tok.pos_ == "PRON" or low in ("they", "their", "them", "it", "its", "we", "our", "us"):
             return self.pronoun(tok, speaker)
         if tok.pos_ in ("NOUN", "NUM") and _noun_code(tok, self.lex) is None and low not in PLACE_NOUNS:
-            # "members of the Association", "thousands of Nigerians", "activists from Fatah"
-            for p in tok.children:
-                if p.dep_ == "prep" and p.lower_ in ("of", "from"):
-                    for o in p.children:
-                        if o.dep_ == "pobj" and (found := self.with_conj(o, speaker)):
-                            return found
+            # "members of the Association", "thousands of Nigerians", "activists from Fatah",
+            # "workers affiliated with the union", "militants loyal to X"
+            preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "from")]
+            if group or low in MEMBER_HEADS:
+                preps += [
+                    p
+                    for a in tok.children
+                    if a.dep_ in ("acl", "amod") and a.i > tok.i
+                    for p in a.children
+                    if p.dep_ == "prep" and p.lower_ in ("with", "to", "in")
+                ]
+            for p in preps:
+                for o in p.children:
+                    if o.dep_ == "pobj" and (found := self.with_conj(o, speaker)):
+                        return found
         if low in PAIR_HEADS and any(c.lower_ in ("both", "two") for c in tok.children):
             return list(self.pair_before(tok.i, PAIR_HEADS[low], met=True) or [])
         if low == "both" and tok.dep_ in SUBJ:
@@ -440,6 +458,14 @@ class _Article:
             first = False
             t = h
         return neg, hyp, why
+
+
+@cache
+def _sectors() -> frozenset[str]:
+    """Nouns for unnamed groups ("rebels", "militants"), from the actors' gazetteer."""
+    from tidings.actors.extract import _sectors as sectors
+
+    return frozenset(sectors())
 
 
 class _Nil:
@@ -980,6 +1006,8 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         hyp = False  # "it will urge Russia …", said the ministry: a stated policy
     elif not negated and etype in THREAT_TYPES and _unless(tok):
         code, hyp, comm = ("THREATEN", None), False, True  # "will withdraw its force unless …"
+    elif hyp and not negated and etype in HOSTILE and why in ("attempt", "try"):
+        hyp = False  # "tried to assassinate X": an attack, even if it failed
     elif hyp and not negated:
         if etype in COOPERATIVE and (
             why in lex.commissive or (why in ("will", "if") and speaker is not None) or why == "will"
