@@ -9,12 +9,22 @@ One update, for a batch of new articles:
 1. Each new article is counted into the document frequencies and indexed under its blocking
    keys: its rarest content terms, its rarer actors, its MinHash band keys.
 2. Its candidates are the articles sharing a key with it (frequent keys skipped), within the
-   date window.  No all-pairs pass: the work per article is bounded by the posting caps.
-3. The stories of the candidates it resembles, plus the new articles, are the *units*; they are
+   date window.  No all-pairs pass: the work per article is bounded by the posting caps.  Each
+   pair scored is offered to both articles' lists of nearest neighbours (``nn_k`` kept).
+3. A pair's score (:func:`similarity`) is content and actor similarity, with happening-level
+   checks: publication dates (beyond ``max_gap_days`` only strong pairs, never beyond
+   ``far_days``), the days the ledes say the happening took place on ("on Tuesday", resolved
+   against the date: another day is a clash), lead persons, event signatures and their dates.
+   Its linkage score is then raised by the fraction of nearest neighbours the two articles
+   share: reports of one happening are close to the same other reports, two happenings of one
+   kind are each close to their own.
+4. The stories of the candidates it resembles, plus the new articles, are the *units*; they are
    merged by average-link agglomeration (best pair first) while the linkage clears
-   ``MERGE_AT`` and the merged story's happening dates stay within ``MAX_SPAN_DAYS``.  Old
-   stories are never split, only joined: a story can merge with another when new evidence links
-   them.  Near-duplicates are put in their original's unit first.
+   ``merge_at`` and the merged story's publication dates stay within ``max_span_days`` (or
+   ``far_days`` for a linkage of ``far_at``).  Old stories are never split, only joined: a story
+   can merge with another when new evidence links them.  Near-duplicates are put in their
+   original's unit first.  Last, a unit of one article left alone joins the story it is clearly
+   closest to (``attach_at``, ``attach_ratio`` times the next closest).
 """
 
 from __future__ import annotations
@@ -33,7 +43,7 @@ __all__ = ["Index", "MemoryIndex", "Params", "cluster_batch", "similarity"]
 
 @dataclass(slots=True, frozen=True)
 class Params:
-    merge_at: float = 0.26  # average-link threshold for two units to be one story
+    merge_at: float = 0.40  # average-link threshold for two units to be one story
     candidate_at: float = 0.12  # a candidate's story is considered when the pair scores this much
     max_gap_days: int = 3  # two reports of one happening are usually published within this many days
     max_span_days: int = 4  # ... and the publication dates of one story usually span this many
@@ -47,10 +57,13 @@ class Params:
     max_postings: int = 400  # a key indexing more articles than this is not rare: skipped
     max_candidates: int = 60  # per new article, the most-shared candidates kept
     attach_size: int = 1  # a unit this small left alone after agglomeration ...
-    attach_at: float = 0.16  # ... joins its closest story when the linkage is this high
+    attach_at: float = 0.24  # ... joins its closest story when the linkage is this high
     attach_ratio: float = 1.5  # ... and this many times the linkage to the next closest
     sample: int = 12  # members of a large story used for its linkage
     idf_power: float = 1.0  # idf ** this: above 1, rare terms (names, places) weigh more
+    nn_k: int = 10  # shared neighbours: each article's this many most similar ...
+    nn_at: float = 0.12  # ... among those at least this similar
+    w_shared: float = 2.0  # a pair's score times 1 + this times the fraction of neighbours they share
     w_terms: float = 0.8  # weight of content similarity (the rest: actors)
     person_clash: float = 0.8  # factor when the lead persons of the two reports differ
     event_bonus: float = 0.15  # a shared event signature with compatible dates
@@ -73,6 +86,8 @@ class Index(Protocol):
     def story_of(self, ids: Iterable[str]) -> dict[str, str]: ...
 
     def members(self, story_ids: Iterable[str]) -> dict[str, list[str]]: ...
+
+    def save_neighbours(self, docs: list[Doc]) -> None: ...
 
 
 # --------------------------------------------------------------------------- similarity
@@ -211,6 +226,7 @@ def cluster_batch(
     result = BatchResult({})
     pair: dict[tuple[str, str], float] = {}
     neighbours: set[str] = set()
+    touched_nn: dict[str, Doc] = {}
     for d in new:
         posting = index.postings(keys[d.id])
         hits: dict[str, int] = defaultdict(int)
@@ -232,8 +248,14 @@ def cluster_batch(
             s = similarity(d, o, w, p)
             result.comparisons += 1
             pair[_pk(d.id, c)] = s
+            if s >= p.nn_at:
+                _offer(d, c, s, p.nn_k)
+                _offer(o, d.id, s, p.nn_k)
+                if c not in new_ids:
+                    touched_nn[c] = o
             if s >= p.candidate_at and c not in new_ids:
                 neighbours.add(c)
+    index.save_neighbours([*new, *touched_nn.values()])
 
     # 3. units: the stories of the neighbours (whole), and each new document alone
     story = index.story_of(neighbours)
@@ -255,14 +277,19 @@ def cluster_batch(
     need = {m for ms in units.values() for m in ms if m not in docs}
     docs.update(index.docs(need))
 
+    combined: dict[tuple[str, str], float] = {}
+
     def sim(a: str, b: str) -> float:
         k = _pk(a, b)
-        s = pair.get(k)
-        if s is None:
-            s = similarity(docs[a], docs[b], w, p)
-            result.comparisons += 1
-            pair[k] = s
-        return s
+        c = combined.get(k)
+        if c is None:
+            s = pair.get(k)
+            if s is None:
+                s = similarity(docs[a], docs[b], w, p)
+                result.comparisons += 1
+                pair[k] = s
+            c = combined[k] = _with_shared(docs[a], docs[b], s, p) if s > 0 else 0.0
+        return c
 
     def linkage(u: list[str], v: list[str]) -> float:
         us, vs = _sample(u, p.sample), _sample(v, p.sample)
@@ -317,7 +344,9 @@ def cluster_batch(
     for a in sorted(k for k, ms in units.items() if len(ms) <= p.attach_size):
         if a not in units or len(units[a]) > p.attach_size:
             continue
-        scored = sorted(((linkage(units[a], units[b]), b) for b in adj.get(a, ()) if b in units), reverse=True)
+        scored = sorted(
+            ((linkage(units[a], units[b]), b) for b in adj.get(a, ()) if b in units), reverse=True
+        )
         if not scored:
             continue
         best, b = scored[0]
@@ -349,6 +378,21 @@ def cluster_batch(
         if len(old) > 1:
             result.merged[story_key] = old[1:]
     return result
+
+
+def _offer(doc: Doc, other: str, s: float, k: int) -> None:
+    """Keep ``other`` among ``doc``'s ``k`` most similar articles when it is one of them."""
+    nn = dict(doc.nn)
+    if other in nn or len(nn) < k or s > min(nn.values()):
+        nn[other] = max(s, nn.get(other, 0.0))
+        doc.nn = tuple(sorted(nn.items(), key=lambda x: (-x[1], x[0]))[:k])
+
+
+def _with_shared(a: Doc, b: Doc, s: float, p: Params) -> float:
+    """A pair's score with the fraction of neighbours the two articles share (a cluster-level cue)."""
+    na, nb = {x for x, _ in a.nn}, {x for x, _ in b.nn}
+    shared = len((na - {b.id}) & (nb - {a.id})) / p.nn_k
+    return s * (1 + p.w_shared * shared)
 
 
 def _pk(a: str, b: str) -> tuple[str, str]:
@@ -418,6 +462,9 @@ class MemoryIndex:
 
     def members(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
         return {s: list(self._members[s]) for s in story_ids if s in self._members}
+
+    def save_neighbours(self, docs: list[Doc]) -> None:
+        pass  # the documents are the index's own objects
 
     def apply(self, result: BatchResult) -> None:
         """Record a batch's assignment (story keys ``new:X`` become story ``X``)."""

@@ -147,6 +147,7 @@ class Doc:
     sigs: dict[tuple, frozenset[int]] = field(default_factory=dict)  # event signature -> event days
     event_days: frozenset[int] = frozenset()
     told: frozenset[int] = frozenset()  # days the lede says the happening took place on
+    nn: tuple[tuple[str, float], ...] = ()  # its most similar articles so far, with their scores
     title: str | None = None
     length: int = 0  # body characters
 

@@ -65,6 +65,7 @@ def _doc_to_json(d: Doc) -> str:
             "h": d.title,
             "n": d.length,
             "d": sorted(d.told),
+            "k": [[x, round(v, 4)] for x, v in d.nn],
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -85,6 +86,7 @@ def _doc_from_json(article_id: str, day: int | None, text: str) -> Doc:
         sigs=sigs,
         event_days=frozenset(x for v in sigs.values() for x in v),
         told=frozenset(f.get("d", ())),
+        nn=tuple((x, v) for x, v in f.get("k", ())),
         title=f["h"],
         length=f["n"],
     )
@@ -145,6 +147,11 @@ class SqliteIndex:
             for a, day, feats in self.conn.execute(q, chunk):
                 out[a] = _doc_from_json(a, day, feats)
         return out
+
+    def save_neighbours(self, docs: list[Doc]) -> None:
+        self.conn.executemany(
+            "UPDATE story_docs SET features = ? WHERE article_id = ?", [(_doc_to_json(d), d.id) for d in docs]
+        )
 
     def story_of(self, ids: Iterable[str]) -> dict[str, str]:
         out: dict[str, str] = {}
