@@ -53,6 +53,10 @@ GROUP_NOUNS = {"troops", "troop", "forces", "force", "soldiers", "soldier", "mil
                "jets", "aircraft", "drones", "missiles", "units", "personnel", "workers", "hackers", "negotiators",
                "delegation", "leaders", "leadership", "regime", "side", "coast", "guard", "militia", "fighters",
                "vessels", "ships", "satellite", "envoy", "embassy", "prosecutors", "court", "lawmakers"}  # fmt: skip
+ORGAN_NOUNS = {"parliament", "legislature", "cabinet", "judge", "judges", "officers", "officer", "intelligence",
+               "minister", "ministers", "spokesman", "spokeswoman", "spokesperson", "president", "premier",
+               "authority", "administration", "security", "commanders", "commander", "generals",
+               "ambassador", "diplomat", "senate", "congress", "ministry", "judiciary", "prosecutor"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -489,7 +493,13 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
         if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         sector = sectors.get(tok.lower_)
-        organ = sector is None and tok.lower_ in GROUP_NOUNS  # "Israeli soldiers": the state acts
+        # "Israeli soldiers", "the Azerbaijani parliament", "an Argentine judge": the state acts
+        # (not a title before a name: "South Korean President Yoon" is the person)
+        organ = (
+            sector is None
+            and (tok.lower_ in GROUP_NOUNS or tok.lower_ in ORGAN_NOUNS)
+            and tok.dep_ != "compound"
+        )
         country, start = None, tok.i
         if sector or organ:
             for c in tok.children:

@@ -40,6 +40,7 @@ OFFICIAL_HEADS = {"minister", "official", "spokesman", "spokesperson", "spokeswo
                   "leader", "chief", "head", "emir", "king", "ruler", "commander", "general"}  # fmt: skip
 ORG_WORDS = {"ministry", "office", "agency", "department", "council", "committee", "assembly", "parliament",
              "service", "command", "commission", "bureau", "embassy", "government", "secretariat"}  # fmt: skip
+SUBJECT_DEPTH = 3  # arcs searched below a subject noun that names no actor itself
 MEMBER_HEADS = {"members", "member", "workers", "supporters", "followers", "fighters", "group", "groups",
                 "thousands", "hundreds", "dozens", "scores", "delegates", "representatives"}  # fmt: skip
 PLACE_NOUNS = {"office", "residence", "palace", "headquarters", "house", "building", "ministry", "hotel",
@@ -163,6 +164,8 @@ class _Article:
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod"):
                     a = self.tok_actor.get(c.i) or self.demonym.get(c.i)
+                    if a is None and c.dep_ == "poss" and c.pos_ == "PRON":  # "their forces"
+                        a = next(iter(self.pronoun(c, speaker)), None)
                     if a:
                         if self.kind(a) == "PERSON" and self.country(a) in self.state_of:
                             return [self.state_of[self.country(a)]]
@@ -359,7 +362,12 @@ class _Article:
             if c.dep_ == "nsubj":
                 if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     return self.with_conj(verb.head, speaker)
-                return self.with_conj(c, speaker)
+                found = self.with_conj(c, speaker)
+                if not found and c.pos_ == "NOUN" and _noun_code(c, self.lex) is None:
+                    # "the leader of the opposition party", "a group based in X": the one actor inside
+                    inside = self.phrase_actors(c, speaker, max_depth=SUBJECT_DEPTH)
+                    found = inside if len(inside) == 1 else []
+                return found
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
         dep = verb.dep_
