@@ -343,6 +343,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
     signals = _country_signals(doc, gaz, state_signals)
     first_country = signals[0][1] if signals else None
     dominant = Counter(c for _, c in signals).most_common(1)[0][0] if signals else None
+    unresolved: set[int] = set()  # tokens of generic names that fit no country here
     sense: dict[str, str] = {}  # one sense per article: "Foreign Ministry" means one body throughout
     for s, e, cands in sorted(generic_later):
         by_country = {gaz.entries[a].actor.country: a for a, _ in cands}
@@ -351,6 +352,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             s, doc[s].sent, signals, set(by_country), first_country or dominant
         )
         if c is None or c not in by_country:
+            unresolved.update(range(s, e))  # "parliament" of a country the gazetteer lacks
             continue
         sense[label] = c
         aid = by_country[c]
@@ -448,7 +450,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             add(aid, gaz.entries[aid].actor, ent.start, ent.end, "demonym", False)
 
     # 5. unnamed groups of a country: "Rwandan rebels", "rebels in the Ivory Coast", "Palestinians"
-    _group_actors(doc, gaz, found, taken, add)
+    _group_actors(doc, gaz, found, [t and i not in unresolved for i, t in enumerate(taken)], add)
 
     _link_references(doc, gaz, found, published)
     return list(found.values())
