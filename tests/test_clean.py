@@ -263,6 +263,58 @@ def test_site_and_line_keys():
     assert part_source("seed-000.txt", 1) == "seed-000#1.txt"
 
 
+def test_pattern_set_answers_as_its_patterns_one_by_one():
+    import re
+
+    from tidings.clean.lexicon import PatternSet
+
+    patterns = [
+        "^(home|menu)$",  # anchored: joined with the other anchored ones
+        "^(a+)b\\1$",  # a back-reference: kept apart
+        "^(?P<n>x)y",  # a named group
+        "^(?P<n>z)w",  # the same name again: cannot join, kept apart
+        "©|ⓒ",  # literals: run only when one is in the line
+        "\\bcopyright\\s*\\d{4}",
+        "[.!?]\\s*\\([^()]{2,40}\\)$",
+        "\\d+ views",  # no literal every match holds but ' views'
+    ]
+    ps = PatternSet(patterns)
+    lines = [
+        "home", "home page", "aabaa", "aaba", "xy", "zw", "zwx", "© 2024", "copyright 2024 x", "copyright x",
+        "the end. (ap photo)", "12 views", "views", "", "menu",
+    ]  # fmt: skip
+    for line in lines:
+        assert ps.search(line) == any(re.search(p, line) for p in patterns), line
+    lex = Lexicon.default()
+    for line in [
+        "© 2024 the courier. all rights reserved.",
+        "share this",
+        "read more:",
+        "by kim",
+        "12,345 views",
+    ]:
+        for name in ("furniture", "furniture_short", "caption", "ui_short"):
+            pset = getattr(lex, name)
+            assert pset.search(line) == any(p.search(line) for p in pset.patterns), (name, line)
+
+
+def test_split_lines_spans_and_blank_lines():
+    raw = "  Title here \n\n\t\nFirst paragraph of the story goes on and\r\ncontinues here.\n \nLast one."
+    lines = split_lines(raw)
+    assert [x.text for x in lines] == [
+        "Title here",
+        "First paragraph of the story goes on and continues here.",
+        "Last one.",
+    ]
+    assert [x.blank_before for x in lines] == [False, True, True]  # white space only counts as blank
+    assert [[raw[s:e] for s, e in x.parts] for x in lines] == [
+        ["Title here"],
+        ["First paragraph of the story goes on and", "continues here."],
+        ["Last one."],
+    ]
+    assert lines[1].seps == [" "] and [x.index for x in lines] == [0, 1, 2]
+
+
 # --------------------------------------------------------------------------- real pages (../shared)
 
 

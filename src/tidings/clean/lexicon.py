@@ -23,40 +23,85 @@ def _union(patterns: list[str]) -> re.Pattern[str]:
 
 
 class PatternSet:
-    """Patterns tested one by one against a lower-cased line: much faster in Python's ``re``
-    than one big alternation (each pattern keeps its literal-prefix search).
+    """Patterns tested against a lower-cased line: ``search()`` tells whether any matches.
 
-    A pattern not anchored at the start of the line, which ``re`` tries at every position,
-    is run only when the line holds one of the literal strings every match of it contains
-    (:func:`required_literals`): ``str`` containment is many times cheaper than the search,
-    and it rules out most patterns on most lines.  The answer is the same either way.
+    Tested one by one, which is much faster in Python's ``re`` than one big alternation
+    searched at every position (each pattern keeps its literal-prefix search), with two
+    shortcuts that give the same answer:
+
+    * a pattern not anchored at the start of the line, which ``re`` tries at every
+      position, is run only when the line holds one of the literal strings every match of
+      it contains (:func:`required_literals`), checked with ``in``: ``str`` containment is
+      many times cheaper than a search (or than a regex alternation of the literals), and
+      it rules out most patterns on most lines;
+    * the patterns anchored at the start (``^…``), tried at position 0 only, are joined
+      into one alternation matched once: one call instead of one per pattern.
     """
 
-    __slots__ = ("_checks", "patterns")
+    __slots__ = ("_checks", "_start", "patterns")
 
     def __init__(self, patterns: list[str]) -> None:
         self.patterns = tuple(re.compile(p) for p in patterns)
+        anchored: list[re.Pattern[str]] = []
         checks = []
         for p in self.patterns:
-            need = _prefilter(p)
-            if need and len(need) == 1:  # one literal: ``in``
-                checks.append((need[0], None, p.search))
-            elif need:  # several: one scan for all of them
-                checks.append((None, re.compile("|".join(map(re.escape, need))).search, p.search))
-            else:
-                checks.append((None, None, p.search))
+            if _joinable_anchored(p):
+                anchored.append(p)
+                continue
+            checks.append((_prefilter(p) or (), p.search))
+        self._start = None
+        if len(anchored) > 1:
+            try:
+                self._start = re.compile("|".join(f"(?:{p.pattern})" for p in anchored)).match
+            except re.error:  # e.g. a group name used twice: keep them apart
+                checks.extend(((), p.search) for p in anchored)
+        elif anchored:
+            self._start = anchored[0].match
         self._checks = tuple(checks)
 
     def search(self, lowered: str) -> bool:
-        for lit, pre, search in self._checks:
-            if lit is not None:
-                if lit not in lowered:
+        if self._start is not None and self._start(lowered):
+            return True
+        for literals, search in self._checks:
+            if literals:
+                for lit in literals:
+                    if lit in lowered:
+                        break
+                else:
                     continue
-            elif pre is not None and not pre(lowered):
-                continue
             if search(lowered):
                 return True
         return False
+
+
+def _joinable_anchored(pattern: re.Pattern[str]) -> bool:
+    """``pattern`` starts with ``^`` (tried at position 0 only: ``search`` is ``match``) and can
+    stand in an alternation with others: no flags, no back-references."""
+    try:
+        parsed = _sre_parser.parse(pattern.pattern)
+    except Exception:  # an unexpected pattern: tested alone, same answers
+        return False
+    if (pattern.flags | parsed.state.flags) & ~re.UNICODE:
+        return False
+    items = list(parsed)
+    return bool(items) and items[0] == (_sre.AT, _sre.AT_BEGINNING) and not _has_backref(items)
+
+
+def _has_backref(items: list) -> bool:
+    for op, av in items:
+        if op in (_sre.GROUPREF, _sre.GROUPREF_EXISTS):
+            return True
+        if op is _sre.SUBPATTERN and _has_backref(list(av[-1])):
+            return True
+        if op is _sre.BRANCH and any(_has_backref(list(b)) for b in av[1]):
+            return True
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and _has_backref(list(av[2])):
+            return True
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT) and _has_backref(list(av[1])):
+            return True
+        if op is _sre.ATOMIC_GROUP and _has_backref(list(av)):
+            return True
+    return False
 
 
 def _prefilter(pattern: re.Pattern[str]) -> tuple[str, ...] | None:

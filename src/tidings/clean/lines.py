@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from tidings.clean.dates import find_dates
 from tidings.clean.lexicon import Lexicon, english_words
@@ -58,7 +59,8 @@ class Line:
     kind: Kind = Kind.OTHER
     why: str = ""
     words: int = 0
-    key: str = ""  # normalised form, for repetition counts and learned boilerplate
+    key: str = ""  # hash of ``norm``, for repetition counts and learned boilerplate
+    norm: str = ""  # normalised form (case, quotes, digits and spaces folded), set by classify
     repeats: int = 1  # how often the same key stands on this page
     list_item: bool = False
 
@@ -92,7 +94,21 @@ def _key(norm: str) -> str:
 
 def line_key(text: str) -> str:
     """A short hash of a line's normalised form (case, quotes, digits and spaces folded)."""
+    if len(text) <= SHAPE_CACHE_MAX_CHARS:
+        return _short_shape(text)[1]
     return _key(_norm(text))
+
+
+SHAPE_CACHE_MAX_CHARS = 120  # lines this short (menus, bylines, footers) recur across pages
+SHAPE_CACHE_SIZE = 8192  # distinct short lines remembered (a few MB at most)
+
+
+@lru_cache(maxsize=SHAPE_CACHE_SIZE)
+def _short_shape(text: str) -> tuple[str, str, int, bool]:
+    """``(norm, key, words, list_item)`` of a short line, remembered: the same menu, footer and
+    byline lines stand on most pages of a site, in the scan pass and again when cleaning."""
+    norm = _norm(text)
+    return norm, _key(norm), len(_WORD.findall(text)), bool(_LIST_MARK.match(text))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -107,28 +123,32 @@ def _continues(text: str) -> bool:
 
 
 def split_lines(raw: str) -> list[Line]:
-    """Lines of ``raw`` with their spans; broken lines rejoined."""
+    """Lines of ``raw`` with their spans; broken lines rejoined.
+
+    A line holding only white space counts as blank, like an empty one: the next line
+    is never joined across it."""
     out: list[Line] = []
     blank = False
-    for m in re.finditer(r"[^\n]*", raw):
-        s, e = m.start(), m.end()
-        seg = raw[s:e]
-        lead = len(seg) - len(seg.lstrip())
+    prev: Line | None = None
+    pos = 0  # where ``seg`` starts in ``raw``
+    for seg in raw.split("\n"):
+        n = len(seg)
         text = seg.strip()
         if not text:
-            if s != e or m.start() == 0 or raw[s - 1 : s] == "\n":
-                blank = True
+            blank = True
+            pos += n + 1
             continue
-        s += lead
+        s = pos if not seg[0].isspace() else pos + n - len(seg.lstrip())
         e = s + len(text)
-        prev = out[-1] if out else None
-        if prev is not None and not blank and _should_join(prev.text, text):
+        pos += n + 1
+        if prev is not None and not blank and text[0].islower() and _should_join(prev.text, text):
             glue = _glue(prev.text, text)
             prev.text = prev.text + glue + text
             prev.seps.append(glue)
             prev.parts.append((s, e))
             continue
-        out.append(Line(text=text, parts=[(s, e)], index=len(out), blank_before=blank))
+        prev = Line(text, [(s, e)], [], len(out), blank)
+        out.append(prev)
         blank = False
     return out
 
@@ -206,20 +226,31 @@ def _script_share(text: str, script: str) -> float:
 def classify(lines: list[Line], lexicon: Lexicon, boilerplate: frozenset[str] = frozenset()) -> str:
     """Set ``kind`` and ``why`` on every line; return the page's main script."""
     script = page_script(lines)
-    norms = [_norm(line.text) for line in lines]
+    words_of: list[list[str] | None] = []
+    norms = []
+    for line in lines:
+        text = line.text
+        if len(text) <= SHAPE_CACHE_MAX_CHARS:
+            norm, line.key, line.words, line.list_item = _short_shape(text)
+            words_of.append(None)  # found again if the rules need them
+        else:
+            norm = _norm(text)
+            line.key = _key(norm)
+            words = _WORD.findall(text)
+            line.words = len(words)
+            line.list_item = bool(_LIST_MARK.match(text))
+            words_of.append(words)
+        line.norm = norm
+        norms.append(norm)
     counts = Counter(norms)
-    for line, norm in zip(lines, norms, strict=True):
-        line.key = _key(norm)
+    for line, norm, words in zip(lines, norms, words_of, strict=True):
         line.repeats = counts[norm]
-        line.list_item = bool(_LIST_MARK.match(line.text))
-        words = _WORD.findall(line.text)
-        line.words = len(words)
         line.kind, line.why = _kind(line, words, script, lexicon, boilerplate)
     return script
 
 
 def _kind(
-    line: Line, words: list[str], script: str, lex: Lexicon, learned: frozenset[str]
+    line: Line, words: list[str] | None, script: str, lex: Lexicon, learned: frozenset[str]
 ) -> tuple[Kind, str]:
     text = line.text
     if line.key in learned:
@@ -246,14 +277,16 @@ def _kind(
     return Kind.OTHER, "too short or not sentence-shaped"
 
 
-def _is_prose(line: Line, words: list[str], script: str, lex: Lexicon) -> bool:
+def _is_prose(line: Line, words: list[str] | None, script: str, lex: Lexicon) -> bool:
     if not _ends_sentence(line.text):
         return False
     if script != "latin":
         return len(line.text) >= 20
-    if len(words) < PROSE_MIN_WORDS:
+    if line.words < PROSE_MIN_WORDS:
         return False
-    stops = sum(1 for w in words if w.lower() in lex.stop_words)
+    if words is None:
+        words = _WORD.findall(line.text)
+    stops = sum(map(lex.stop_words.__contains__, map(str.lower, words)))
     return stops / len(words) >= PROSE_MIN_STOP_SHARE
 
 

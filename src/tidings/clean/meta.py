@@ -22,6 +22,11 @@ _NAME_STOP = re.compile(
 )
 
 
+def _norm_of(line: Line) -> str:
+    """The line's normal form: kept by ``classify``, else computed."""
+    return line.norm or _norm(line.text)
+
+
 def _squash(s: str) -> str:
     return re.sub(r"[\W_]+", "", s.casefold())
 
@@ -85,7 +90,8 @@ def find_title(pre: list[Line], all_lines: list[Line], hints: list[str]) -> tupl
         parts = _SUFFIX_SEP.split(first.text)
         if len(parts) >= 2 and len(parts[-1].split()) <= SITE_SUFFIX_MAX_WORDS:
             head = re.sub(r"\s*(?:[-|–—:•·]|::)\s*$", "", first.text[: first.text.rfind(parts[-1])])
-            if any(_norm(x.text) == _norm(head) for x in all_lines if x is not first):
+            norm_head = _norm(head)
+            if any(_norm_of(x) == norm_head for x in all_lines if x is not first):
                 stripped, site = head, parts[-1].strip()
     norm_title = _norm(stripped)
     body_at = pre[-1].index + 1 if pre else 0
@@ -97,7 +103,7 @@ def find_title(pre: list[Line], all_lines: list[Line], hints: list[str]) -> tupl
 
     def score(x: Line) -> float:
         s = 0.0
-        if x is not first and _norm(x.text) == norm_title:
+        if x is not first and _norm_of(x) == norm_title:
             s += 3
         if x is first and site is not None:
             s += 3
