@@ -238,3 +238,109 @@ def test_a_response_to_an_earlier_deed_targets_its_doer():
     assert ("ACCUSE", "state:usa", "state:prk") in got
     assert ("PROTEST", "state:jpn", "state:prk") in got
     assert any(t == "REJECT" and s == "state:prk" for t, s, _ in got)  # the DPRK acts, KCNA only reports
+
+
+# ------------------------------------------------------------------------ unnamed groups, intents
+
+
+def facts(text: str, published: str | None = PUB) -> set[tuple]:
+    """(type, source, target) of the factual events, each actor as (name, type, country), through
+    the pipeline's own stages (actors named only as groups or nationalities included)."""
+    from tidings.extract import facts_of
+
+    art = Article(id="g", document_id="g", seq=0, source="g", body=text, published=published)
+    f = facts_of(load_nlp()(text), art)
+    who = {r.actor.id: (r.actor.name, str(r.actor.type), r.actor.country) for r in f.actors}
+    return {
+        (e.type, who.get(e.source_id), who.get(e.target_id))
+        for e in f.events
+        if not (e.negated or e.hypothetical)
+    }
+
+
+def test_a_nationality_with_a_group_noun_is_a_group_of_that_country() -> None:
+    found = facts("Rwandan rebels attacked an army post in eastern Congo on Monday.")
+    assert any(t == "ASSAULT" and s == ("Rwandan rebels", "ORG", "RWA") for t, s, _ in found), found
+    # the same group however it is phrased: one id per country and sector
+    from tidings.actors.extract import find_actors
+
+    for text in ("Rwandan insurgents attacked a post.", "The rebels from Rwanda attacked a post."):
+        ids = {a.actor.id for a in find_actors(load_nlp()(text), "g", PUB)}
+        assert "group:rwa-rebels" in ids, (text, ids)
+
+
+def test_a_plural_nationality_is_its_people() -> None:
+    found = facts("Thousands of Palestinians protested against Israel in Ramallah.")
+    assert any(t == "PROTEST" and s and s[2] == "PSE" for t, s, _ in found), found
+
+
+def test_a_nationality_with_a_state_body_is_the_state() -> None:
+    found = facts("The Azerbaijani parliament threatened to break relations with Russia.")
+    assert ("THREATEN", ("Azerbaijan", "STATE", "AZE"), ("Russia", "STATE", "RUS")) in found, found
+
+
+def test_a_passive_agent_acts() -> None:
+    found = facts("A convoy of Chadian soldiers was ambushed by Sudanese militiamen near the border.")
+    assert any(t == "ASSAULT" and s and s[2] == "SDN" for t, s, _ in found), found
+
+
+def test_members_of_a_named_group_act_as_the_group() -> None:
+    assert ("ASSAULT", "Hamas", None) in names(facts("Hamas gunmen tried to kill the mayor of the town."))
+
+
+def test_a_main_verb_codes_an_act_without_a_named_target() -> None:
+    assert ("REQUEST", "Hungary", None) in triples("Hungary demanded immediate elections.")
+    assert ("REJECT", "Serbia", None) in triples("Serbia flatly rejected the peace plan on Thursday.")
+
+
+def test_no_targetless_meetings_nominals_or_quotes() -> None:
+    assert not triples("Hungary held talks on Monday.")  # a meeting needs its partner
+    assert not triples("Hungary's demand for new elections surprised nobody.")
+    assert not triples('"Hungary demanded new elections," the paper wrote.')
+
+
+def test_a_stated_refusal_is_a_rejection() -> None:
+    assert ("REJECT", "Syria", None) in triples("Syria said it will not accept any more refugees.")
+    assert not {t for t in triples("Syria did not sign the treaty with Iraq.") if t[0] == "REJECT"}
+
+
+def names(found: set[tuple]) -> set[tuple]:
+    return {(t, s and s[0], g and g[0]) for t, s, g in found}
+
+
+def test_pledged_acts() -> None:
+    found = names(facts("Finland promised to provide aid to Tanzania."))
+    assert ("AGREE", "Finland", "Tanzania") in found and not any(t[0] == "AID" for t in found), found
+    found = triples("Iran threatened to break relations with Egypt.")
+    assert ("THREATEN", "Iran", "Egypt") in found, found
+
+
+def test_a_conditional_withdrawal_is_a_threat() -> None:
+    found = names(facts("Nigeria will withdraw its troops from Chad unless the rebels accept a ceasefire."))
+    assert ("THREATEN", "Nigeria", "Chad") in found, found
+
+
+def test_an_own_intent_is_a_threat_but_a_prediction_is_no_event() -> None:
+    assert ("THREATEN", "Russia", "Lithuania") in triples("Russia said it would attack Lithuania.")
+    assert not triples("Poland said Russia would attack Lithuania.")
+
+
+def test_the_lexicon_file_has_no_duplicate_keys() -> None:
+    from collections import Counter
+    from importlib import resources
+
+    import yaml
+
+    dups = []
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        dups.extend(k for k, n in Counter(keys).items() if n > 1)
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(resources.files("tidings.data").joinpath("plover.yaml").read_text("utf-8"), Loader=Loader)
+    assert not dups  # a repeated key silently drops the first entry

@@ -998,6 +998,11 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
     etype, _mode = code
     comm = None
     pledge = _commissive_head(tok, lex)
+    # the speaker announcing its own future act ("X said it will release …") states an intent;
+    # saying that someone else will act ("X said Russia would attack") is a prediction
+    own = (
+        speaker is not None and bool(sources) and all(_as_speaker(s, speaker, st) == speaker for s in sources)
+    )
     if negated and why in (None, "will") and noun is None and tok.lemma_.lower() in lex.refusals:
         # "will not accept refugees", "does not recognize the vote": a refusal, stated as done
         code, negated, hyp, comm, targetless = ("REJECT", None), False, False, True, True
@@ -1022,11 +1027,11 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         ):
             # a pledge of support; of material help, an agreement to give it
             code, hyp, comm = (("AGREE", None) if etype == "AID" else ("SUPPORT", None)), False, True
-        elif etype in CONCILIATORY and (why in lex.commissive or (why == "will" and speaker is not None)):
+        elif etype in CONCILIATORY and (why in lex.commissive or (why == "will" and own)):
             code, hyp, comm = ("AGREE", None), False, True  # "said they will release X": a promise
         elif etype in HOSTILE | {"PROTEST"} and (
             why in ("vow", "pledge", "promise", "swear", "threaten", "warn")
-            or (why in ("will", "would") and speaker is not None)
+            or (why in ("will", "would") and own)
         ):
             code, hyp, comm = ("THREATEN", None), False, True
         elif etype in ("CONSULT", "AGREE", "COOPERATE") and why in ("agree", "decide"):
