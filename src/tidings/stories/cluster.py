@@ -23,14 +23,14 @@ One update, for a batch of new articles:
    ``merge_at`` and the merged story's publication dates stay within ``max_span_days`` (or
    ``far_days`` for a linkage of ``far_at``).  Old stories are never split, only joined: a story
    can merge with another when new evidence links them.  Near-duplicates are put in their
-   original's unit first.  Last, a unit of one article left alone joins the story it is clearly
-   closest to (``attach_at``, ``attach_ratio`` times the next closest).
+   original's unit first.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -56,9 +56,6 @@ class Params:
     actor_keys: int = 4  # ... and its rarer actors
     max_postings: int = 400  # a key indexing more articles than this is not rare: skipped
     max_candidates: int = 60  # per new article, the most-shared candidates kept
-    attach_size: int = 1  # a unit this small left alone after agglomeration ...
-    attach_at: float = 0.24  # ... joins its closest story when the linkage is this high
-    attach_ratio: float = 1.5  # ... and this many times the linkage to the next closest
     sample: int = 12  # members of a large story used for its linkage
     idf_power: float = 1.0  # idf ** this: above 1, rare terms (names, places) weigh more
     nn_k: int = 10  # shared neighbours: each article's this many most similar ...
@@ -340,33 +337,6 @@ def cluster_batch(
         for o in sorted(nbrs):
             push(keep, o)
 
-    # 5. a report left alone joins the story it is clearly closest to (cluster-level linking)
-    for a in sorted(k for k, ms in units.items() if len(ms) <= p.attach_size):
-        if a not in units or len(units[a]) > p.attach_size:
-            continue
-        scored = sorted(
-            ((linkage(units[a], units[b]), b) for b in adj.get(a, ()) if b in units), reverse=True
-        )
-        if not scored:
-            continue
-        best, b = scored[0]
-        second = scored[1][0] if len(scored) > 1 else 0.0
-        if best < p.attach_at or best < p.attach_ratio * second:
-            continue
-        da = days(units[a]) + days(units[b])
-        span = max(da) - min(da) if da else 0
-        if span > p.max_span_days and (span > p.far_days or best < p.far_at):
-            continue
-        keep, gone = (a, b) if _rank(a) <= _rank(b) else (b, a)
-        _absorb(units, keep, gone)
-        for m in units[keep]:
-            unit_of[m] = keep
-        nbrs = (adj.pop(gone, set()) | adj[keep]) - {keep, gone}
-        adj[keep] = nbrs
-        for o in nbrs:
-            adj[o].discard(gone)
-            adj[o].add(keep)
-
     for key, members in units.items():
         old = sorted(index.story_of(members).values() if key.startswith("new:") else [key])
         if not key.startswith("new:"):
@@ -425,14 +395,69 @@ def _sample(members: list[str], n: int) -> list[str]:
 # --------------------------------------------------------------------------- in memory
 
 
+@dataclass(slots=True)
+class _Packed:
+    """A clustered document kept compactly: term and actor weights as parallel arrays."""
+
+    day: int | None
+    outlet: str | None
+    terms: tuple[str, ...]
+    weights: array
+    actors: tuple[str, ...]
+    actor_weights: array
+    lead: frozenset[str]
+    persons: frozenset[str]
+    sigs: dict[tuple, frozenset[int]]
+    told: frozenset[int]
+    nn: tuple[tuple[str, float], ...]
+    length: int
+
+
+def _pack(d: Doc) -> _Packed:
+    return _Packed(
+        d.day,
+        d.outlet,
+        tuple(d.tf),
+        array("f", d.tf.values()),
+        tuple(d.actors),
+        array("f", d.actors.values()),
+        d.lead,
+        d.persons,
+        d.sigs,
+        d.told,
+        d.nn,
+        d.length,
+    )
+
+
+def _unpack(doc_id: str, k: _Packed) -> Doc:
+    return Doc(
+        id=doc_id,
+        day=k.day,
+        outlet=k.outlet,
+        tf=dict(zip(k.terms, k.weights, strict=True)),
+        actors=dict(zip(k.actors, k.actor_weights, strict=True)),
+        lead=k.lead,
+        persons=k.persons,
+        sigs=k.sigs,
+        event_days=frozenset(x for v in k.sigs.values() for x in v),
+        told=k.told,
+        nn=k.nn,
+        length=k.length,
+    )
+
+
 class MemoryIndex:
-    """An :class:`Index` in dictionaries: for the bench and for clustering records without a store."""
+    """An :class:`Index` in memory: for the bench and for clustering records without a store.
+
+    Documents are kept packed (weights in float32 arrays, strings shared) and unpacked on demand.
+    """
 
     def __init__(self) -> None:
         self.n_docs = 0
         self._df: dict[str, int] = defaultdict(int)
         self._post: dict[str, list[str]] = defaultdict(list)
-        self._docs: dict[str, Doc] = {}
+        self._docs: dict[str, _Packed] = {}
         self.story: dict[str, str] = {}
         self._members: dict[str, list[str]] = defaultdict(list)
 
@@ -442,7 +467,7 @@ class MemoryIndex:
     def add_docs(self, docs: list[Doc], keys: dict[str, list[str]]) -> None:
         for d in docs:
             self.n_docs += 1
-            self._docs[d.id] = d
+            self._docs[d.id] = _pack(d)
             for t in d.tf:
                 self._df[t] += 1
             for a in d.actors:
@@ -455,7 +480,7 @@ class MemoryIndex:
         return {k: self._post.get(k, []) for k in keys}
 
     def docs(self, ids: Iterable[str]) -> dict[str, Doc]:
-        return {i: self._docs[i] for i in ids if i in self._docs}
+        return {i: _unpack(i, self._docs[i]) for i in ids if i in self._docs}
 
     def story_of(self, ids: Iterable[str]) -> dict[str, str]:
         return {i: self.story[i] for i in ids if i in self.story}
@@ -464,7 +489,10 @@ class MemoryIndex:
         return {s: list(self._members[s]) for s in story_ids if s in self._members}
 
     def save_neighbours(self, docs: list[Doc]) -> None:
-        pass  # the documents are the index's own objects
+        for d in docs:
+            k = self._docs.get(d.id)
+            if k is not None:
+                k.nn = d.nn
 
     def apply(self, result: BatchResult) -> None:
         """Record a batch's assignment (story keys ``new:X`` become story ``X``)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -82,7 +83,7 @@ def terms(text: str) -> list[str]:
             continue
         if _DIGITS.search(w) and not (w.isdigit() and len(w) == 4):
             continue  # counts and amounts vary between reports; years say when
-        out.append(w)
+        out.append(sys.intern(w))  # one string per term, shared by every document that has it
     return out
 
 
