@@ -20,7 +20,7 @@ def table_counts(db: Path) -> dict[str, int]:
     with sqlite3.connect(db) as conn:
         return {
             t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("documents", "articles", "site_lines", "articles_fts")
+            for t in ("documents", "articles", "site_pages", "articles_fts")
         }
 
 

@@ -11,7 +11,7 @@ from tidings.models import Actor, ActorType, Alias, Event, Mention, Role, Span, 
 from tidings.store import MIGRATIONS, AmbiguousId, BadQuery, NotFound, Store, StoreError, migrate
 
 TABLES = (
-    "documents", "articles", "site_lines", "actors", "actor_aliases", "actor_roles", "mentions",
+    "documents", "articles", "site_pages", "actors", "actor_aliases", "actor_roles", "mentions",
     "statements", "events", "stories", "story_articles",
 )  # fmt: skip
 
@@ -41,6 +41,43 @@ def test_migrations_idempotent(db_path) -> None:
         assert s.migrations() == first
         assert migrate(s._conn) == []
         assert s.count("_migrations") == len(MIGRATIONS)
+
+
+def test_m008_moves_site_lines_into_site_pages(db_path) -> None:
+    """A database written before m008 keeps what it learned: the same boilerplate keys after."""
+    import sqlite3 as sq
+
+    from tidings.store.migrations import MIGRATIONS as ALL
+
+    conn = sq.connect(db_path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for m in ALL[: [x.__name__ for x in ALL].index("m008_site_pages")]:
+        conn.execute("BEGIN")
+        m(conn)
+        conn.execute("INSERT INTO _migrations VALUES (?, '2024-01-01')", (m.__name__,))
+        conn.execute("COMMIT")
+    for i, src in enumerate(("a.txt", "b.txt", "c.txt")):
+        conn.execute(
+            """INSERT INTO documents (id, source, site, format, raw_text, version, ingested_at)
+               VALUES (?, ?, 'example.org', 'text', 'x', 1, '2024-01-01')""",
+            (f"d{i}", src),
+        )
+        conn.executemany(
+            "INSERT INTO site_lines (site, line_key, document_id) VALUES ('example.org', ?, ?)",
+            [("nav", f"d{i}"), (f"own{i}", f"d{i}"), ("foot", f"d{i}")],
+        )
+    conn.close()
+    with Store(db_path) as s:
+        assert s.boilerplate_keys("example.org") == {"nav", "foot"}
+        rows = s.execute("SELECT document_id, line_keys FROM site_pages ORDER BY document_id").fetchall()
+        assert [tuple(r) for r in rows] == [
+            ("d0", '["foot","nav","own0"]'),
+            ("d1", '["foot","nav","own1"]'),
+            ("d2", '["foot","nav","own2"]'),
+        ]
+        assert s.execute("SELECT count(*) FROM sqlite_master WHERE name = 'site_lines'").fetchone()[0] == 0
+        assert s.integrity_check() == "ok"
 
 
 def test_pragmas(store: Store) -> None:
@@ -237,8 +274,8 @@ def test_fact_tables_round_trip(store: Store) -> None:
         ],
     )
     store.save_stories([Story("s1", "Meeting", [aid])])
-    assert counts(store) | {"site_lines": 0} == {
-        "documents": 1, "articles": 1, "site_lines": 0, "actors": 2, "actor_aliases": 1, "actor_roles": 1,
+    assert counts(store) | {"site_pages": 0} == {
+        "documents": 1, "articles": 1, "site_pages": 0, "actors": 2, "actor_aliases": 1, "actor_roles": 1,
         "mentions": 2, "statements": 1, "events": 1, "stories": 1, "story_articles": 1,
     }  # fmt: skip
     # Saving again replaces, never duplicates.

@@ -291,6 +291,31 @@ def m007_site_lines_by_document(conn: sqlite3.Connection) -> None:
     )
 
 
+def m008_site_pages(conn: sqlite3.Connection) -> None:
+    """The line keys learned per site stored one row per page (``site_pages``: its keys as one
+    JSON array) instead of one ``site_lines`` row per key: a page's write touches two B-tree
+    leaves instead of the ~30 rows' leaves in the table and its index (store 0.63 -> 0.45 ms
+    per page at 3,000 bench pages; the database a quarter smaller).  Same facts: the
+    boilerplate queries expand the arrays with ``json_each``."""
+    _run(
+        conn,
+        [
+            """CREATE TABLE site_pages (
+                site        TEXT NOT NULL,
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                line_keys   TEXT NOT NULL,              -- JSON array of the page's line keys, sorted
+                PRIMARY KEY (site, document_id)
+            ) WITHOUT ROWID""",
+            """INSERT INTO site_pages (site, document_id, line_keys)
+               SELECT site, document_id, json_group_array(line_key)
+               FROM (SELECT site, document_id, line_key FROM site_lines ORDER BY site, document_id, line_key)
+               GROUP BY site, document_id""",
+            "DROP TABLE site_lines",
+            "CREATE INDEX site_pages_document ON site_pages(document_id)",
+        ],
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_documents_articles,
     m002_knowledge,
@@ -299,6 +324,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m005_actor_merges,
     m006_headline_statements,
     m007_site_lines_by_document,
+    m008_site_pages,
 )
 
 

@@ -306,11 +306,12 @@ class Store:
                 ],
             )
             if site is not None:
-                doc_id = doc.id  # a property that hashes the whole page: once, not per key
-                conn.executemany(
-                    "INSERT OR IGNORE INTO site_lines (site, line_key, document_id) VALUES (?, ?, ?)",
-                    [(site, k, doc_id) for k in line_keys],
-                )
+                keys = sorted(set(line_keys))
+                if keys:
+                    conn.execute(
+                        "INSERT INTO site_pages (site, document_id, line_keys) VALUES (?, ?, ?)",
+                        (site, doc.id, json.dumps(keys)),
+                    )
             for f in facts:
                 _write_article_actors(conn, f.article_id, f.actors)
                 _write_statements_events(conn, f.article_id, f.statements, f.events)
@@ -331,8 +332,9 @@ class Store:
     def boilerplate_keys(self, site: str, min_docs: int = MIN_BOILERPLATE_DOCS) -> frozenset[str]:
         """Line keys seen in at least ``min_docs`` distinct pages (by URL, else source) of ``site``."""
         rows = self._conn.execute(
-            """SELECT s.line_key FROM site_lines s JOIN documents d ON d.id = s.document_id
-               WHERE s.site = ? GROUP BY s.line_key
+            """SELECT k.value FROM site_pages s JOIN documents d ON d.id = s.document_id,
+                   json_each(s.line_keys) k
+               WHERE s.site = ? GROUP BY k.value
                HAVING count(DISTINCT coalesce(d.url, d.source)) >= ?""",
             (site, min_docs),
         )
@@ -1211,8 +1213,9 @@ class LineLearner:
         if key not in self._cache:
             rows = self._conn.execute(
                 """SELECT line_key FROM (
-                       SELECT s.line_key, coalesce(d.url, d.source) AS src
-                       FROM main.site_lines s JOIN main.documents d ON d.id = s.document_id
+                       SELECT k.value AS line_key, coalesce(d.url, d.source) AS src
+                       FROM main.site_pages s JOIN main.documents d ON d.id = s.document_id,
+                           json_each(s.line_keys) k
                        WHERE s.site = ?
                        UNION
                        SELECT line_key, src FROM temp.batch_lines WHERE site = ?)
