@@ -491,6 +491,7 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                 for t in span if span is not None else ():
                     state_at[t.i] = rec.actor.country
     state_ids = _state_ids(id(gaz))
+    used: set[int] = set()  # tokens of the groups and state bodies found here
     for tok in doc:
         if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -530,6 +531,7 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             if country in state_ids:
                 sid = state_ids[country]
                 add(sid, gaz.entries[sid].actor, start, tok.i + 1, "demonym", False)
+                used.update(range(start, tok.i + 1))
             continue
         aid = f"group:{country.lower()}-{sector}"
         actor = (
@@ -538,6 +540,19 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             else Actor(aid, doc[start : tok.i + 1].text, ActorType.ORG, country)
         )
         add(aid, actor, start, tok.i + 1, "description", False)
+        used.update(range(start, tok.i + 1))
+    # any other nationality before a noun ("an Australian ultimatum", "Palestinian detainees"):
+    # the state, for an event that needs it as its target
+    for tok in doc:
+        if (
+            not taken[tok.i]
+            and tok.i not in used
+            and tok.dep_ in ("amod", "compound")
+            and tok.head.pos_ == "NOUN"
+            and (country := _demonym_at(doc, tok, gaz)) in state_ids
+        ):
+            sid = state_ids[country]
+            add(sid, gaz.entries[sid].actor, tok.i, tok.i + 1, "demonym", False)
 
 
 def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazetteer | None = None,
