@@ -393,3 +393,54 @@ def test_seed_stories_bcubed_is_one(tmp_path: Path) -> None:
     )
     stories = json.loads(out.stdout)["stories"]
     assert stories["f1"] == 1.0 and stories["n"] == 5, stories
+
+
+# --------------------------------------------------------------------------- written fixture
+
+FIXTURE = ROOT / "tests" / "fixtures" / "stories" / "articles.jsonl"
+
+
+def _fixture_gold() -> list[set[str]]:
+    groups: dict[str, set[str]] = {}
+    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        groups.setdefault(rec["story"], set()).add(Path(rec["source"]).stem)
+    return list(groups.values())
+
+
+def test_written_fixture_hard_negatives_apart_and_multi_outlet_reports_together(tmp_path: Path) -> None:
+    """Fictional reports written for this test: one quake told three ways and another quake three
+    days later in another town; a minister's press conference and her lecture a week later; her
+    border talks told two ways in between."""
+    with tidings.open(tmp_path / "kb.db") as kb:
+        kb.ingest([FIXTURE])
+        got = partition(kb)
+    assert same_partition(got, _fixture_gold()), got
+
+
+def test_written_fixture_one_at_a_time_in_reverse_gives_the_same_stories(tmp_path: Path) -> None:
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines()
+    with tidings.open(tmp_path / "kb.db") as kb:
+        for i, line in enumerate(reversed(lines)):
+            feed = tmp_path / f"f{i}.jsonl"
+            feed.write_text(line + "\n", encoding="utf-8")
+            kb.ingest([feed])
+        got = partition(kb)
+    assert same_partition(got, _fixture_gold()), got
+
+
+def test_core_told_days_clash_and_far_reports_need_strong_evidence() -> None:
+    body = (
+        "Harbour pilots in Ostrava walked out {day}, halting container traffic at the Vltava terminal "
+        "as the pilots union demanded a new shift roster from the port authority of Ostrava."
+    )
+    a = doc_features("a", body.format(day="on Tuesday"), "Ostrava pilots strike", "2024-05-07")
+    same_day = doc_features("b", body.format(day="on Tuesday"), "Pilots strike in Ostrava", "2024-05-08")
+    other_day = doc_features("c", body.format(day="on Thursday"), "Pilots strike in Ostrava", "2024-05-09")
+    late = doc_features("d", body.format(day="last Tuesday"), "Ostrava pilots strike", "2024-05-13")
+    assert a.told == same_day.told != other_day.told
+    idx = MemoryIndex()
+    for d in (a, other_day, same_day, late):
+        idx.apply(cluster_batch(idx, [d], Params()))
+    assert idx.story["a"] == idx.story["b"] == idx.story["d"]  # late, but telling of the same day
+    assert idx.story["c"] != idx.story["a"]  # the ledes name different days: another walkout

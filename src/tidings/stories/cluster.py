@@ -50,7 +50,7 @@ class Params:
     far_days: int = 10  # beyond the two above, up to this many days, only with strong evidence:
     far_at: float = 0.6  # a pair (or a merge's linkage) this similar, and no clash of told days
     told_slack: int = 1  # told days (lede "on Tuesday") this close agree; further apart they clash
-    told_clash: float = 0.5  # factor when the ledes of two reports name different days
+    told_clash: float = 0.25  # factor when the ledes of two reports name different days
     window_days: int = 10  # blocking: candidates published within this many days (when both dated)
     term_keys: int = 12  # blocking keys per article: its rarest terms ...
     actor_keys: int = 4  # ... and its rarer actors
