@@ -344,3 +344,15 @@ def test_the_lexicon_file_has_no_duplicate_keys() -> None:
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     yaml.load(resources.files("tidings.data").joinpath("plover.yaml").read_text("utf-8"), Loader=Loader)
     assert not dups  # a repeated key silently drops the first entry
+
+
+def test_a_nationality_before_a_proposal_names_its_state() -> None:
+    found = names(facts("Serbia flatly rejected an Australian ultimatum on Thursday."))
+    assert ("REJECT", "Serbia", "Australia") in found, found
+
+
+def test_mobilizing_is_military_only() -> None:
+    assert ("MOBILIZE", "Russia", None) in names(facts("Russia mobilized 300,000 reservists."))
+    assert not {
+        t for t in triples("Saudi Arabia mobilized pressure groups across Europe.") if t[0] == "MOBILIZE"
+    }

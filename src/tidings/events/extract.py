@@ -736,9 +736,20 @@ def _verb_code(tok, lex: Lexicon):
         code = _noun_code(obj, lex)
         if code and (lemma in lex.light_verbs):
             return code, obj
+    if lemma in lex.military_verbs and obj is not None and not _armed(obj, lex):
+        return None, None  # "mobilized supporters", "deployed resources": no military act
     if lemma in lex.verbs:
         return lex.verbs[lemma], None
     return None, None
+
+
+def _armed(obj, lex: Lexicon) -> bool:
+    """Is an object (or a conjunct of it) a force or a weapon ("troops", "missiles", "Patriot systems")?"""
+    return any(
+        cls in ("troops", "weapons", "missile")
+        for n in [obj, *(c for c in obj.children if c.dep_ == "conj")]
+        for cls in lex.classes(n.lower_) + lex.classes(n.lemma_.lower())
+    )
 
 
 def _targets(

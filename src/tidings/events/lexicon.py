@@ -41,6 +41,7 @@ class Lexicon:
     hypothetical_heads: set[str] = field(default_factory=set)
     hypothetical_modifiers: set[str] = field(default_factory=set)
     refusals: set[str] = field(default_factory=set)
+    military_verbs: set[str] = field(default_factory=set)
 
     def merge(self, data: dict) -> None:
         for k, v in (data.get("verbs") or {}).items():
@@ -71,6 +72,7 @@ class Lexicon:
             ("hypothetical_heads", "hypothetical_heads"),
             ("hypothetical_modifiers", "hypothetical_modifiers"),
             ("refusals", "refusals"),
+            ("military_verbs", "military_verbs"),
         ):
             getattr(self, attr).update(str(w).lower() for w in data.get(key) or [])
         neg = data.get("negative_predicates") or {}
