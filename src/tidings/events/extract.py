@@ -40,6 +40,8 @@ OFFICIAL_HEADS = {"minister", "official", "spokesman", "spokesperson", "spokeswo
                   "leader", "chief", "head", "emir", "king", "ruler", "commander", "general"}  # fmt: skip
 ORG_WORDS = {"ministry", "office", "agency", "department", "council", "committee", "assembly", "parliament",
              "service", "command", "commission", "bureau", "embassy", "government", "secretariat"}  # fmt: skip
+GROUP_HEADS = {"network", "group", "movement", "party", "organization", "organisation", "faction", "coalition",
+               "alliance", "front", "wing", "cell", "cells", "factions", "outfit", "militia"}  # fmt: skip
 SUBJECT_DEPTH = 3  # arcs searched below a subject noun that names no actor itself
 MEMBER_HEADS = {"members", "member", "workers", "supporters", "followers", "fighters", "group", "groups",
                 "thousands", "hundreds", "dozens", "scores", "delegates", "representatives"}  # fmt: skip
@@ -154,7 +156,8 @@ class _Article:
         for c in tok.children:  # "Iran's religious leader, Ayatollah Khomeini," → the person named
             if c.dep_ == "appos" and self.tok_actor.get(c.i):
                 return [self.tok_actor[c.i]]
-        group = low in _sectors()  # "Hezbollah guerrillas", "Hamas militants": the group named
+        # "Hezbollah guerrillas", "the Islamic Jihad movement", "al-Qaeda's terror network": the group named
+        group = low in _sectors() or low in GROUP_HEADS
         if (
             group
             or low in GOVT_HEADS
