@@ -31,7 +31,7 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -226,14 +226,12 @@ def cluster_batch(
     touched_nn: dict[str, Doc] = {}
     for d in new:
         posting = index.postings(keys[d.id])
-        hits: dict[str, int] = defaultdict(int)
+        hits: Counter[str] = Counter()
         for plist in posting.values():
-            if len(plist) > p.max_postings:
-                continue
-            for other in plist:
-                if other != d.id:
-                    hits[other] += 1
-        cands = sorted(hits, key=lambda o: (-hits[o], o))[: p.max_candidates]
+            if len(plist) <= p.max_postings:
+                hits.update(plist)
+        hits.pop(d.id, None)
+        cands = _most_shared(hits, p.max_candidates)
         need = [c for c in cands if c not in docs]
         docs.update(index.docs(need))
         for c in cands:
@@ -350,6 +348,14 @@ def cluster_batch(
     return result
 
 
+def _most_shared(hits: Counter[str], n: int) -> list[str]:
+    """The ``n`` candidates sharing the most keys (ties by id: the same whatever the order)."""
+    if len(hits) > n:
+        floor = heapq.nlargest(n, hits.values())[-1]
+        hits = {o: c for o, c in hits.items() if c >= floor}
+    return sorted(hits, key=lambda o: (-hits[o], o))[:n]
+
+
 def _offer(doc: Doc, other: str, s: float, k: int) -> None:
     """Keep ``other`` among ``doc``'s ``k`` most similar articles when it is one of them."""
     nn = dict(doc.nn)
@@ -440,7 +446,7 @@ def _unpack(doc_id: str, k: _Packed) -> Doc:
         lead=k.lead,
         persons=k.persons,
         sigs=k.sigs,
-        event_days=frozenset(x for v in k.sigs.values() for x in v),
+        event_days=frozenset(x for v in k.sigs.values() for x in v) if k.sigs else frozenset(),
         told=k.told,
         nn=k.nn,
         length=k.length,
