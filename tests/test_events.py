@@ -356,3 +356,10 @@ def test_mobilizing_is_military_only() -> None:
     assert not {
         t for t in triples("Saudi Arabia mobilized pressure groups across Europe.") if t[0] == "MOBILIZE"
     }
+
+
+def test_two_nationalities_act_together() -> None:
+    found = names(facts("French and Egyptian warships launched ten days of war games in the Mediterranean."))
+    assert any(t == "COOPERATE" and {s, g} == {"France", "Egypt"} for t, s, g in found), found
+    found = names(facts("The Turkish and Greek sides agreed on Friday to exchange prisoners."))
+    assert any(t == "AGREE" and {s, g} == {"Türkiye", "Greece"} for t, s, g in found), found

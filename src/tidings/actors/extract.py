@@ -507,6 +507,8 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
         if sector or organ:
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
+                    if any(x.dep_ == "conj" for x in c.children):
+                        break  # "French and Egyptian warships": two states, each named by its own word
                     country = _demonym_at(doc, c, gaz) or state_at.get(c.i)
                     if country:
                         start = min(x.i for x in c.subtree if x.dep_ != "det")

@@ -29,7 +29,8 @@ CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl"}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 GOVT_HEADS = {"government", "administration", "regime", "leadership", "cabinet", "authorities", "side"}
 FORCE_HEADS = {"troops", "troop", "soldiers", "forces", "force", "military", "army", "navy", "workers",
-               "personnel", "units", "fighters", "militaries", "armies"}  # fmt: skip
+               "personnel", "units", "fighters", "militaries", "armies", "warships", "ships", "vessels", "jets",
+               "warplanes", "aircraft", "navies", "police", "policemen", "officers", "guards", "commandos"}  # fmt: skip
 PAIR_HEADS = {"side": None, "sides": None, "leader": "PERSON", "leaders": "PERSON", "country": "STATE",
               "countries": "STATE", "nation": "STATE", "nations": "STATE", "minister": "PERSON",
               "ministers": "PERSON", "men": "PERSON", "governments": "STATE", "allies": "STATE",
@@ -40,6 +41,10 @@ OFFICIAL_HEADS = {"minister", "official", "spokesman", "spokesperson", "spokeswo
                   "leader", "chief", "head", "emir", "king", "ruler", "commander", "general"}  # fmt: skip
 ORG_WORDS = {"ministry", "office", "agency", "department", "council", "committee", "assembly", "parliament",
              "service", "command", "commission", "bureau", "embassy", "government", "secretariat"}  # fmt: skip
+MEASURE_HEADS = {"day", "week", "month", "series", "round", "wave", "spate", "string", "number", "couple",
+                 "set", "barrage", "salvo", "volley", "hour", "year"}  # fmt: skip
+EFFORT_HEADS = {"effort", "efforts", "process", "bid", "initiative", "mission", "campaign", "programme",
+                "program", "drive"}  # fmt: skip
 GROUP_HEADS = {"network", "group", "movement", "party", "organization", "organisation", "faction", "coalition",
                "alliance", "front", "wing", "cell", "cells", "factions", "outfit", "militia"}  # fmt: skip
 SUBJECT_DEPTH = 3  # arcs searched below a subject noun that names no actor itself
@@ -164,6 +169,12 @@ class _Article:
             or low in FORCE_HEADS
             or tok.lemma_.lower() in GOVT_HEADS | OFFICIAL_HEADS
         ):
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+            both = [self.tok_actor.get(x.i) or self.demonym.get(x.i) for m in mods for x in (m, *m.conjuncts)]
+            if (
+                len(set(filter(None, both))) >= 2
+            ):  # "the Turkish and Greek sides", "French and Egyptian warships"
+                return list(dict.fromkeys(filter(None, both)))
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod"):
                     a = self.tok_actor.get(c.i) or self.demonym.get(c.i)
@@ -713,6 +724,8 @@ def _verb_code(tok, lex: Lexicon):
     keys = [f"{lemma} {p}" for p in parts] + [lemma]
     # object-dependent verbs ("launch a missile" vs "launch talks")
     nouns = [obj] if obj is not None else []
+    if obj is not None and _measured(obj) is not obj:  # "ten days of war games", "a wave of arrests"
+        nouns.append(_measured(obj))
     nouns += [
         p2 for p in preps if p.lower_ in ("of", "against", "about") for p2 in p.children if p2.dep_ == "pobj"
     ]
@@ -724,6 +737,8 @@ def _verb_code(tok, lex: Lexicon):
             words = [n.lower_, n.lemma_.lower()] + [
                 f"{c.lower_} {n.lower_}" for c in n.children if c.dep_ in ("compound", "amod")
             ]
+            if n.lemma_.lower() in EFFORT_HEADS:  # "mediation efforts", "the peace process": the kind
+                words += [c.lower_ for c in n.children if c.dep_ in ("compound", "amod")]
             for w in words:
                 for cls in lex.classes(w):
                     if cls in table:
@@ -744,6 +759,17 @@ def _verb_code(tok, lex: Lexicon):
     if lemma in lex.verbs:
         return lex.verbs[lemma], None
     return None, None
+
+
+def _measured(obj):
+    """The noun a measure phrase is about: "ten days of war games" → games; else the noun itself."""
+    if obj is not None and obj.lemma_.lower() in MEASURE_HEADS:
+        for p in obj.children:
+            if p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return obj
 
 
 def _armed(obj, lex: Lexicon) -> bool:
@@ -1017,6 +1043,17 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
     own = (
         speaker is not None and bool(sources) and all(_as_speaker(s, speaker, st) == speaker for s in sources)
     )
+    drill = noun if noun is not None else _measured(_obj(tok))
+    if (
+        etype == "MOBILIZE"
+        and len(set(sources)) >= 2
+        and drill is not None
+        and "drill" in lex.classes(drill.lemma_.lower()) + lex.classes(drill.lower_)
+    ):
+        code, etype = (
+            ("COOPERATE", "military"),
+            "COOPERATE",
+        )  # "French and Egyptian warships launched war games"
     if negated and why in (None, "will") and noun is None and tok.lemma_.lower() in lex.refusals:
         # "will not accept refugees", "does not recognize the vote": a refusal, stated as done
         code, negated, hyp, comm, targetless = ("REJECT", None), False, False, True, True
