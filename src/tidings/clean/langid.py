@@ -74,6 +74,9 @@ def classify(text: str) -> str:
         return classes[int(np.argmax(pc))]
     ends = np.cumsum(counts)
     found = indices[np.repeat(starts - (ends - counts), counts) + np.arange(total)]
-    features, freq = np.unique(found, return_counts=True)
-    scores = freq.astype(np.float32) @ ptc[features] + pc
+    tally = np.bincount(found)  # what np.unique(found, return_counts=True) gives, without a sort
+    features = np.flatnonzero(tally)
+    # einsum's own loop, not BLAS: OpenBLAS runs a product this size on all its threads, which
+    # spin and wait for each other when the cores are busy (4x slower on 2 shared cores).
+    scores = np.einsum("i,ij->j", tally[features].astype(np.float32), ptc[features]) + pc
     return classes[int(np.argmax(scores))]
