@@ -363,3 +363,8 @@ def test_two_nationalities_act_together() -> None:
     assert any(t == "COOPERATE" and {s, g} == {"France", "Egypt"} for t, s, g in found), found
     found = names(facts("The Turkish and Greek sides agreed on Friday to exchange prisoners."))
     assert any(t == "AGREE" and {s, g} == {"Türkiye", "Greece"} for t, s, g in found), found
+
+
+def test_pledged_aid_is_an_agreement_with_its_recipient() -> None:
+    found = names(facts("Japan pledged 2 billion dollars in aid to Ukraine on Monday."))
+    assert found == {("AGREE", "Japan", "Ukraine")}, found

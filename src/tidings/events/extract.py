@@ -588,10 +588,15 @@ def _dedupe(events: list[Event]) -> list[Event]:
             if k.location is None and e.location:
                 k.location = e.location
     factual = {(e.type, e.source_id, e.target_id) for e in out.values() if not (e.negated or e.hypothetical)}
+    # "pledged aid to X": the act with its target makes the same act without one redundant
+    targeted = {
+        (e.type, e.source_id, e.span.start, e.negated, e.hypothetical) for e in out.values() if e.target_id
+    }
     return [
         e
         for e in out.values()
-        if not (e.negated or e.hypothetical) or (e.type, e.source_id, e.target_id) not in factual
+        if (not (e.negated or e.hypothetical) or (e.type, e.source_id, e.target_id) not in factual)
+        and (e.target_id or (e.type, e.source_id, e.span.start, e.negated, e.hypothetical) not in targeted)
     ]
 
 
@@ -1309,7 +1314,8 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
     if speaker:
         sources = [_as_speaker(s, speaker, st) for s in sources]
     if etype in COOPERATIVE and hyp and why in lex.commissive:
-        code, hyp = ("SUPPORT", None), False
+        # a pledge of support; of material help ("pledged aid to X"), an agreement to give it
+        code, hyp = (("AGREE", None) if etype == "AID" else ("SUPPORT", None)), False
     _emit(
         cands,
         st,
