@@ -368,3 +368,15 @@ def test_two_nationalities_act_together() -> None:
 def test_pledged_aid_is_an_agreement_with_its_recipient() -> None:
     found = names(facts("Japan pledged 2 billion dollars in aid to Ukraine on Monday."))
     assert found == {("AGREE", "Japan", "Ukraine")}, found
+
+
+def test_denied_and_reported_claims_are_not_facts() -> None:
+    found = triples("Poland denied that it had deployed troops to Belarus.")
+    assert not any(t[0] == "MOBILIZE" for t in found), found
+    found = names(facts("Russia rejected claims that it had attacked Ukraine."))
+    assert ("REJECT", "Russia", "Ukraine") in found and not any(t[0] == "ASSAULT" for t in found), found
+
+
+def test_accepting_a_demand_is_no_demand() -> None:
+    found = names(facts("Lithuania said it would not accept the Russian demands."))
+    assert found == {("REJECT", "Lithuania", "Russia")}, found

@@ -1059,7 +1059,12 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
             ("COOPERATE", "military"),
             "COOPERATE",
         )  # "French and Egyptian warships launched war games"
-    if negated and why in (None, "will") and noun is None and tok.lemma_.lower() in lex.refusals:
+    if (
+        negated
+        and (why in (None, "will") or (why == "would" and own))
+        and noun is None
+        and tok.lemma_.lower() in lex.refusals
+    ):
         # "will not accept refugees", "does not recognize the vote": a refusal, stated as done
         code, negated, hyp, comm, targetless = ("REJECT", None), False, False, True, True
     elif (
