@@ -220,3 +220,20 @@ def test_ten_thousand_tiny_files(tmp_path: Path, db_path: Path) -> None:
     with Store(db_path) as s:
         assert s.count("documents") == TINY_FILES
         assert s.integrity_check() == "ok"
+
+
+def test_control_share_counts_the_same_without_a_regex() -> None:
+    from tidings.read import _control_share, decode_bytes
+
+    samples = [
+        "plain text\n",
+        "tabs\tand\r\nnewlines\x0b\x0c are text",
+        "bell\x07 and escape\x1b and NUL-free \x01\x02",
+        "replacement \ufffd\ufffd characters, Korean 한국어 and Cyrillic кириллица\x1f",
+        "x" * 30_000 + "\x01" * 50,  # longer than the sample: counted on its first 20,000 characters
+    ]
+    for text in samples:
+        data = text.encode("utf-8")
+        assert _control_share(text, data) == _control_share(text), text[:40]
+    assert decode_bytes(b"ok text " + b"\x01" * 10)[1] == "binary data, not a text page (control characters)"
+    assert decode_bytes("Тест, 한국어 text".encode()) == ("Тест, 한국어 text", "utf-8")

@@ -58,28 +58,34 @@ def iter_documents(
         if not p.exists():
             yield InputError(str(path), "no such file or folder", MISSING_PATH)
         elif p.is_dir():
-            for f in _walk(p):
-                yield from _read_file(f, max_bytes)
+            for f, kind in _walk(p):
+                yield from _read_file(f, max_bytes, kind)
         else:
             yield from _read_file(p, max_bytes)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
+    """The files to read under ``folder``, with their kind."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            f = Path(root, name)
-            if _kind(f) is not None:
-                yield f
+            kind = _kind_of_name(name)
+            if kind is not None:
+                yield Path(root, name), kind
 
 
 def _kind(path: Path) -> str | None:
-    name = path.name.lower()
+    return _kind_of_name(path.name)
+
+
+def _kind_of_name(name: str) -> str | None:
+    name = name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
-    suffix = Path(name).suffix
+    dot = name.rfind(".")  # the suffix as Path(name).suffix gives it
+    suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in JSONL_SUFFIXES:
@@ -89,10 +95,10 @@ def _kind(path: Path) -> str | None:
     return None
 
 
-def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
+def _read_file(path: Path, max_bytes: int, kind: str | None = None) -> Iterator[RawDocument | InputError]:
     src = str(path)
-    kind = _kind(path) or "text"
-    gz = path.name.lower().endswith(".gz")
+    kind = kind or _kind(path) or "text"
+    gz = src.lower().endswith(".gz")
     try:
         size = path.stat().st_size
     except OSError as e:
@@ -162,7 +168,7 @@ def decode_bytes(data: bytes) -> tuple[str, str] | list[str]:
         text, encoding = _detect(data)
         if text is None:
             return [UNDECODABLE, "undecodable bytes: no text encoding fits"]
-    if _control_share(text) > CONTROL_SHARE_MAX:
+    if _control_share(text, data if encoding == "utf-8" else None) > CONTROL_SHARE_MAX:
         return [BINARY, "binary data, not a text page (control characters)"]
     if not text.strip():
         return [EMPTY, "empty input"]
@@ -188,8 +194,20 @@ def _detect(data: bytes) -> tuple[str | None, str]:
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # C0 controls but \t \n \v \f \r; U+FFFD
 
 
-def _control_share(text: str) -> float:
-    sample = text[:20_000]
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
+CONTROL_SAMPLE_CHARS = 20_000
+
+
+def _control_share(text: str, utf8: bytes | None = None) -> float:
+    """Share of control characters (and U+FFFD) in the first ``CONTROL_SAMPLE_CHARS`` of ``text``.
+
+    ``utf8``: the bytes ``text`` was decoded from as UTF-8, where a C0 control is one byte,
+    and a byte below 0x80 is always that character: counted without a regex scan when the
+    sample is the whole text."""
+    if utf8 is not None and len(text) <= CONTROL_SAMPLE_CHARS:
+        controls = len(utf8) - len(utf8.translate(None, _CONTROL_BYTES)) + text.count("\ufffd")
+        return controls / max(1, len(text))
+    sample = text[:CONTROL_SAMPLE_CHARS]
     return len(_CONTROL.findall(sample)) / max(1, len(sample))
 
 

@@ -148,6 +148,7 @@ def clean(
         return []
 
     outlet = doc.outlet or html_meta.get("sitename") or site or outlet_from_url(doc.url)
+    doc_id = doc.id  # a property that hashes the whole page: once
     articles = []
     blocks = [main, *appended]
     for seq, block in enumerate(blocks):
@@ -173,8 +174,8 @@ def clean(
         removed = [f"{x.text[:80]!r}: {x.why}" for x in block.dropped]
         articles.append(
             Article(
-                id=content_hash(doc.id, str(seq)),
-                document_id=doc.id,
+                id=content_hash(doc_id, str(seq)),
+                document_id=doc_id,
                 seq=seq,
                 source=part_source(doc.source, seq),
                 body=body,

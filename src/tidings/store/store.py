@@ -248,8 +248,9 @@ class Store:
         holds, per article, what the NLP stages found in it (actors with their
         mentions, statements, events): written in the same transaction.
         """
+        doc_id = doc.id  # a property that hashes the whole page: once
         with self.transaction() as conn:
-            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
                 return None
             prev = conn.execute(
                 "SELECT coalesce(max(version), 0) FROM documents WHERE source = ? OR url = ?",
@@ -261,7 +262,7 @@ class Store:
                        title_hint, published_hint, outlet_hint, version, ingested_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
-                    doc.id,
+                    doc_id,
                     doc.source,
                     doc.url,
                     site,
@@ -280,14 +281,14 @@ class Store:
                 conn.execute(
                     """UPDATE documents SET superseded_by = ?
                        WHERE (source = ? OR url = ?) AND superseded_by IS NULL AND id != ?""",
-                    (doc.id, doc.source, doc.url, doc.id),
+                    (doc_id, doc.source, doc.url, doc_id),
                 )
             conn.executemany(
                 f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 15)})",
                 [
                     (
                         a.id,
-                        doc.id,
+                        doc_id,
                         a.seq,
                         a.source,
                         a.url,
@@ -310,7 +311,7 @@ class Store:
                 if keys:
                     conn.execute(
                         "INSERT INTO site_pages (site, document_id, line_keys) VALUES (?, ?, ?)",
-                        (site, doc.id, json.dumps(keys)),
+                        (site, doc_id, json.dumps(keys)),
                     )
             for f in facts:
                 _write_article_actors(conn, f.article_id, f.actors)
