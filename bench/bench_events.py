@@ -8,6 +8,7 @@ Data is read in place from ``../shared/data`` (``--data``), never copied into th
    FIGHT→ASSAULT.  Each sentence goes through the real pipeline stages (spaCy parse, actors,
    events; no publication date).  The sentence's event is the one whose trigger is nearest the
    root of the parse (factual before flagged ones, since the GSR also codes intents).
+   Gold codes: ITL and JAP (slips) are read as ITA and JPN, NGO as IGO (a body of no country).
    Reported: type accuracy (a sentence with no event counts as wrong; also over the sentences
    that got an event: most misses are actors the actors stage does not find, "Burmese troops",
    "Palestinian police", which leave a clause without source), macro-F1 over types, and
@@ -57,10 +58,17 @@ def _depth(tok) -> int:
     return d
 
 
+# the GSR's own slips (ITL for Italy, JAP for Japan), and its two codes for bodies of no country
+GOLD_CODE_FIX = {"ITL": "ITA", "JAP": "JPN", "NGO": "IGO"}
+
+
 def _code(actor) -> str | None:
+    """An actor's country code; ``IGO`` for international bodies and for organisations of no
+    country (Amnesty International, the Red Cross: the GSR codes them IGO or NGO)."""
     if actor is None:
         return None
-    if getattr(actor.type, "value", actor.type) == "IGO":
+    kind = getattr(actor.type, "value", actor.type)
+    if kind == "IGO" or (kind == "ORG" and not actor.country):
         return "IGO"
     return actor.country
 
@@ -83,7 +91,7 @@ def _main_event(evs, doc):
 def _codes(actors) -> set[str]:
     """Gold actor codes; the GSR leaves a missing actor as null, "" or a bare word."""
     return (
-        {a["code"] for a in actors if isinstance(a, dict) and a.get("code")}
+        {GOLD_CODE_FIX.get(a["code"], a["code"]) for a in actors if isinstance(a, dict) and a.get("code")}
         if isinstance(actors, list)
         else set()
     )
