@@ -55,7 +55,8 @@ class Params:
     term_keys: int = 12  # blocking keys per article: its rarest terms ...
     actor_keys: int = 4  # ... and its rarer actors
     max_postings: int = 400  # a key indexing more articles than this is not rare: skipped
-    max_candidates: int = 60  # per new article, the most-shared candidates kept
+    max_candidates: int = 30  # per new article, the most-shared candidates kept ...
+    window_pool: int = 4  # ... in the date window, of this many times as many most-shared
     sample: int = 12  # members of a large story used for its linkage
     idf_power: float = 1.0  # idf ** this: above 1, rare terms (names, places) weigh more
     nn_k: int = 10  # shared neighbours: each article's this many most similar ...
@@ -79,6 +80,8 @@ class Index(Protocol):
     def postings(self, keys: Iterable[str]) -> dict[str, list[str]]: ...
 
     def docs(self, ids: Iterable[str]) -> dict[str, Doc]: ...
+
+    def days(self, ids: Iterable[str]) -> dict[str, int | None]: ...
 
     def story_of(self, ids: Iterable[str]) -> dict[str, str]: ...
 
@@ -231,14 +234,17 @@ def cluster_batch(
             if len(plist) <= p.max_postings:
                 hits.update(plist)
         hits.pop(d.id, None)
-        cands = _most_shared(hits, p.max_candidates)
+        cands = _most_shared(hits, p.max_candidates * p.window_pool)
+        if d.day is not None:  # out of the date window: not a candidate (checked before loading)
+            day = {c: docs[c].day for c in cands if c in docs}
+            day.update(index.days([c for c in cands if c not in docs]))
+            cands = [c for c in cands if day.get(c) is None or abs(d.day - day[c]) <= p.window_days]
+        cands = cands[: p.max_candidates]
         need = [c for c in cands if c not in docs]
         docs.update(index.docs(need))
         for c in cands:
             o = docs.get(c)
             if o is None:
-                continue
-            if d.day is not None and o.day is not None and abs(d.day - o.day) > p.window_days:
                 continue
             s = similarity(d, o, w, p)
             result.comparisons += 1
@@ -358,10 +364,11 @@ def _most_shared(hits: Counter[str], n: int) -> list[str]:
 
 def _offer(doc: Doc, other: str, s: float, k: int) -> None:
     """Keep ``other`` among ``doc``'s ``k`` most similar articles when it is one of them."""
+    if len(doc.nn) >= k and s <= doc.nn[-1][1]:
+        return  # the list is sorted, best first
     nn = dict(doc.nn)
-    if other in nn or len(nn) < k or s > min(nn.values()):
-        nn[other] = max(s, nn.get(other, 0.0))
-        doc.nn = tuple(sorted(nn.items(), key=lambda x: (-x[1], x[0]))[:k])
+    nn[other] = max(s, nn.get(other, 0.0))
+    doc.nn = tuple(sorted(nn.items(), key=lambda x: (-x[1], x[0]))[:k])
 
 
 def _with_shared(a: Doc, b: Doc, s: float, p: Params) -> float:
@@ -487,6 +494,9 @@ class MemoryIndex:
 
     def docs(self, ids: Iterable[str]) -> dict[str, Doc]:
         return {i: _unpack(i, self._docs[i]) for i in ids if i in self._docs}
+
+    def days(self, ids: Iterable[str]) -> dict[str, int | None]:
+        return {i: self._docs[i].day for i in ids if i in self._docs}
 
     def story_of(self, ids: Iterable[str]) -> dict[str, str]:
         return {i: self.story[i] for i in ids if i in self.story}

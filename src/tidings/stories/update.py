@@ -148,6 +148,14 @@ class SqliteIndex:
                 out[a] = _doc_from_json(a, day, feats)
         return out
 
+    def days(self, ids: Iterable[str]) -> dict[str, int | None]:
+        ids = [i for i in dict.fromkeys(ids) if i not in self._new]
+        out: dict[str, int | None] = {}
+        for chunk in _chunks(ids):
+            q = f"SELECT article_id, day FROM story_docs WHERE article_id IN ({', '.join('?' * len(chunk))})"
+            out.update(self.conn.execute(q, chunk).fetchall())
+        return out
+
     def save_neighbours(self, docs: list[Doc]) -> None:
         self.conn.executemany(
             "UPDATE story_docs SET features = ? WHERE article_id = ?", [(_doc_to_json(d), d.id) for d in docs]
