@@ -380,3 +380,8 @@ def test_denied_and_reported_claims_are_not_facts() -> None:
 def test_accepting_a_demand_is_no_demand() -> None:
     found = names(facts("Lithuania said it would not accept the Russian demands."))
     assert found == {("REJECT", "Lithuania", "Russia")}, found
+
+
+def test_a_pledge_stands_when_the_pledged_act_gives_no_event() -> None:
+    assert ("AGREE", "Chad", None) in triples("Chad promised on Monday to negotiate.")
+    assert not any(t[0] == "AGREE" for t in triples("Chad vowed to attack Libya."))

@@ -137,6 +137,7 @@ class _Article:
         self.history: list[tuple[int, str]] = []  # (token index, actor id) of clause subjects
         self.consult_pairs: list[tuple[int, str, str]] = []
         self.topics: set[int] = set()  # tokens in what a speaker evaluates (not coded themselves)
+        self.deferred: set[int] = set()  # pledge triggers that yield to the act they pledge
 
     # ------------------------------------------------------------------ actors
 
@@ -380,7 +381,7 @@ class _Article:
                 if not found and c.pos_ == "NOUN" and _noun_code(c, self.lex) is None:
                     # "the leader of the opposition party", "a group based in X": the one actor inside
                     inside = self.phrase_actors(c, speaker, max_depth=SUBJECT_DEPTH)
-                    found = inside if len(inside) == 1 else []
+                    found = inside
                 return found
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
@@ -544,6 +545,12 @@ def extract_events(
                 tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")
             ):
                 _verbal(tok, st, lex, cands, consumed)
+        if st.deferred:
+            # a pledge whose pledged act was coded gives way to it
+            done = {c.trigger.head.i for c in cands[before:] if c.trigger.dep_ == "xcomp"}
+            cands[before:] = [
+                c for c in cands[before:] if not (c.trigger.i in st.deferred and c.trigger.i in done)
+            ]
         _reported(sent, st, lex, cands)
         for tok in sent:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed and tok.i not in st.topics:
@@ -976,7 +983,9 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         and lemma in lex.commissive
         and any(x.dep_ == "xcomp" and _verb_code(x, lex)[0] for x in tok.children)
     ):
-        return  # "vowed to retaliate", "offered to hand over X": the act pledged is the event
+        # "vowed to retaliate", "offered to hand over X": the act pledged is the event (this one
+        # stands only if that act gives none)
+        st.deferred.add(tok.i)
     if noun is not None:
         consumed.add(noun.i)
     else:
