@@ -195,7 +195,7 @@ class _Article:
             return [speaker]
         if tok.pos_ == "PRON" or low in ("they", "their", "them", "it", "its", "we", "our", "us"):
             return self.pronoun(tok, speaker)
-        if tok.pos_ in ("NOUN", "NUM") and _noun_code(tok, self.lex) is None and low not in PLACE_NOUNS:
+        if tok.pos_ in ("NOUN", "NUM") and low not in PLACE_NOUNS:
             # "members of the Association", "thousands of Nigerians", "activists from Fatah",
             # "workers affiliated with the union", "militants loyal to X"
             preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "from")]
@@ -207,10 +207,11 @@ class _Article:
                     for p in a.children
                     if p.dep_ == "prep" and p.lower_ in ("with", "to", "in")
                 ]
-            for p in preps:
-                for o in p.children:
-                    if o.dep_ == "pobj" and (found := self.with_conj(o, speaker)):
-                        return found
+            if preps and _noun_code(tok, self.lex) is None:  # "the launch of X" is an event, no group
+                for p in preps:
+                    for o in p.children:
+                        if o.dep_ == "pobj" and (found := self.with_conj(o, speaker)):
+                            return found
         if low in PAIR_HEADS and any(c.lower_ in ("both", "two") for c in tok.children):
             return list(self.pair_before(tok.i, PAIR_HEADS[low], met=True) or [])
         if low == "both" and tok.dep_ in SUBJ:
