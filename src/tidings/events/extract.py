@@ -47,6 +47,9 @@ EFFORT_HEADS = {"effort", "efforts", "process", "bid", "initiative", "mission", 
                 "program", "drive"}  # fmt: skip
 GROUP_HEADS = {"network", "group", "movement", "party", "organization", "organisation", "faction", "coalition",
                "alliance", "front", "wing", "cell", "cells", "factions", "outfit", "militia"}  # fmt: skip
+GROUP_PREFIX = "group:"  # ids of unnamed groups ("Rwandan rebels"), from the actors stage
+PRONOUN_WINDOW = 80  # tokens back to a group that "they" stands for
+PARTICIPATION = {"engage", "involve", "implicate"}  # "were engaged in": the subject takes part
 SUBJECT_DEPTH = 3  # arcs searched below a subject noun that names no actor itself
 MEMBER_HEADS = {"members", "member", "workers", "supporters", "followers", "fighters", "group", "groups",
                 "thousands", "hundreds", "dozens", "scores", "delegates", "representatives"}  # fmt: skip
@@ -235,6 +238,9 @@ class _Article:
                 return list(pair)
             if speaker and self.kind(speaker) != "PERSON":
                 return [speaker]  # "the rebels said they would …"
+            for i, a in reversed(self.history):  # "The rebels attacked X. They also …"
+                if a.startswith(GROUP_PREFIX) and tok.i - i < PRONOUN_WINDOW:
+                    return [a]
             return []
         if low in ("it", "its"):
             sent = tok.sent
@@ -1310,6 +1316,11 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
             and h.head.pos_ in ("VERB", "AUX")
         ):
             sources = st.subject(h.head, speaker)
+            if not sources and h.head.lemma_.lower() in PARTICIPATION:
+                # "Serb forces were engaged in ethnic cleansing": who takes part
+                sources = [
+                    a for c in h.head.children if c.dep_ == "nsubjpass" for a in st.with_conj(c, speaker)
+                ]
         elif tok.dep_ in ("dobj",) and tok.head.lemma_.lower() in lex.light_verbs:
             return
     if not sources:
