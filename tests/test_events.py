@@ -390,3 +390,9 @@ def test_a_pledge_stands_when_the_pledged_act_gives_no_event() -> None:
 def test_they_can_be_a_group_named_just_before() -> None:
     found = facts("Rwandan rebels attacked a village on Monday. They also seized two trucks.")
     assert ("COERCE", ("Rwandan rebels", "ORG", "RWA"), None) in found, found
+
+
+def test_threats_of_retaliation() -> None:
+    assert ("THREATEN", "Iran", "Israel") in triples("Iran warned that it would retaliate against Israel.")
+    assert ("THREATEN", "Iran", "Israel") in triples("Iran vowed to punish Israel.")
+    assert not triples("Iran warned that Israel would retaliate against Lebanon.")  # a prediction
