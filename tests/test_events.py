@@ -396,3 +396,12 @@ def test_threats_of_retaliation() -> None:
     assert ("THREATEN", "Iran", "Israel") in triples("Iran warned that it would retaliate against Israel.")
     assert ("THREATEN", "Iran", "Israel") in triples("Iran vowed to punish Israel.")
     assert not triples("Iran warned that Israel would retaliate against Lebanon.")  # a prediction
+
+
+def test_a_participle_hung_on_a_relative_clause_takes_the_main_subject() -> None:
+    text = (
+        "Japan said it will reinforce its stance against the military ties between Moscow and Pyongyang "
+        "that undermine regional security while continuing to coordinate with the international community "
+        "to urge Russia to act responsibly."
+    )
+    assert ("REQUEST", "Japan", "Russia") in names(facts(text))

@@ -403,6 +403,14 @@ class _Article:
                         for o in c.children:
                             if o.dep_ == "pobj" and self.with_conj(o, speaker):
                                 return self.with_conj(o, speaker)
+            if dep == "advcl" and verb.tag_ == "VBG" and h.dep_ == "relcl":
+                # "… ties that undermine X while continuing to urge Y": a participle hung on a
+                # relative clause by the parser belongs to the clause that governs it
+                g = h.head
+                while g.head.i != g.i and g.pos_ not in ("VERB", "AUX"):
+                    g = g.head
+                if g.pos_ in ("VERB", "AUX") and g.i != h.i:
+                    h = g
             if h.pos_ in ("VERB", "AUX", "ADJ"):
                 return self.subject(h, speaker, depth + 1)
         if (
