@@ -16,8 +16,8 @@ One update, for a batch of new articles:
    ``far_days``), the days the ledes say the happening took place on ("on Tuesday", resolved
    against the date: another day is a clash), lead persons, event signatures and their dates.
    Its linkage score is then raised by the fraction of nearest neighbours the two articles
-   share: reports of one happening are close to the same other reports, two happenings of one
-   kind are each close to their own.
+   share (neighbours scoring at least ``nn_rel`` of each one's best): reports of one happening
+   are close to the same other reports, two happenings of one kind are each close to their own.
 4. The stories of the candidates it resembles, plus the new articles, are the *units*; they are
    merged by average-link agglomeration (best pair first) while the linkage clears
    ``merge_at`` and the merged story's publication dates stay within ``max_span_days`` (or
@@ -43,7 +43,7 @@ __all__ = ["Index", "MemoryIndex", "Params", "cluster_batch", "similarity"]
 
 @dataclass(slots=True, frozen=True)
 class Params:
-    merge_at: float = 0.40  # average-link threshold for two units to be one story
+    merge_at: float = 0.35  # average-link threshold for two units to be one story
     candidate_at: float = 0.12  # a candidate's story is considered when the pair scores this much
     max_gap_days: int = 3  # two reports of one happening are usually published within this many days
     max_span_days: int = 4  # ... and the publication dates of one story usually span this many
@@ -61,7 +61,9 @@ class Params:
     idf_power: float = 1.0  # idf ** this: above 1, rare terms (names, places) weigh more
     nn_k: int = 10  # shared neighbours: each article's this many most similar ...
     nn_at: float = 0.12  # ... among those at least this similar
-    w_shared: float = 2.0  # a pair's score times 1 + this times the fraction of neighbours they share
+    nn_rel: float = 0.6  # ... and at least this fraction of its best one's score
+    shared_from: float = 0.15  # (the full raise from a pair score this high, less below it)
+    w_shared: float = 0.4  # a pair's score plus this times the fraction of neighbours they share
     w_terms: float = 0.8  # weight of content similarity (the rest: actors)
     person_clash: float = 0.8  # factor when the lead persons of the two reports differ
     event_bonus: float = 0.15  # a shared event signature with compatible dates
@@ -373,9 +375,10 @@ def _offer(doc: Doc, other: str, s: float, k: int) -> None:
 
 def _with_shared(a: Doc, b: Doc, s: float, p: Params) -> float:
     """A pair's score with the fraction of neighbours the two articles share (a cluster-level cue)."""
-    na, nb = {x for x, _ in a.nn}, {x for x, _ in b.nn}
-    shared = len((na - {b.id}) & (nb - {a.id})) / p.nn_k
-    return s * (1 + p.w_shared * shared)
+    na = {x for x, v in a.nn if v >= p.nn_rel * a.nn[0][1]} - {b.id}
+    nb = {x for x, v in b.nn if v >= p.nn_rel * b.nn[0][1]} - {a.id}
+    shared = len(na & nb) / p.nn_k
+    return s + p.w_shared * shared * min(1.0, s / p.shared_from)
 
 
 def _pk(a: str, b: str) -> tuple[str, str]:
