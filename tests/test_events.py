@@ -405,3 +405,15 @@ def test_a_participle_hung_on_a_relative_clause_takes_the_main_subject() -> None
         "to urge Russia to act responsibly."
     )
     assert ("REQUEST", "Japan", "Russia") in names(facts(text))
+
+
+def test_no_speaker_across_a_paragraph_break() -> None:
+    # the parser hangs the second paragraph's verb on the first one's "said"
+    text = (
+        "Minister Park Jin said, \u201cI don\u2019t think China would be pleased about the close relations "
+        "between North Korea and Russia.\u201d\n\nBoth the U.S. and South Korea reaffirmed their stance "
+        "at the meeting that day to sign an agreement."
+    )
+    found = names(facts(text))
+    assert ("AGREE", "United States", "South Korea") in found, found
+    assert not any("Park Jin" in (s or "") for _, s, _ in found), found

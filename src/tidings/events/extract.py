@@ -141,6 +141,7 @@ class _Article:
         self.consult_pairs: list[tuple[int, str, str]] = []
         self.topics: set[int] = set()  # tokens in what a speaker evaluates (not coded themselves)
         self.deferred: set[int] = set()  # pledge triggers that yield to the act they pledge
+        self.breaks: list[int] | None = None  # offsets of paragraph breaks
 
     # ------------------------------------------------------------------ actors
 
@@ -324,7 +325,7 @@ class _Article:
                     self.quote_speaker[k] = self._attribute(qs, qe)
                 return self.quote_speaker[k]
         t = tok
-        while t.head.i != t.i:
+        while t.head.i != t.i and not self.across_paragraphs(t, t.head):
             if t.dep_ == "ccomp" or (
                 t.dep_ in ("advcl", "parataxis") and t.head.lemma_ in self.lex.speech_verbs
             ):
@@ -335,6 +336,17 @@ class _Article:
                         return subj[0]
             t = t.head
         return None
+
+    def across_paragraphs(self, a, b) -> bool:
+        """Are two tokens in different paragraphs?  The parser sometimes joins the last sentence
+        of a paragraph and the first of the next; an arc between them is no grammar."""
+        if self.breaks is None:
+            text = self.doc.text
+            self.breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+        if not self.breaks:
+            return False
+        lo, hi = sorted((a.idx, b.idx))
+        return any(lo < x < hi for x in self.breaks)
 
     def _attribute(self, qs: int, qe: int) -> str | None:
         doc = self.doc
