@@ -21,7 +21,7 @@ import re
 from urllib.parse import urlsplit
 
 from tidings.clean.lexicon import Lexicon
-from tidings.clean.lines import Kind, classify, line_key, split_lines
+from tidings.clean.lines import Kind, classify, line_key, line_texts, split_lines
 from tidings.clean.meta import find_byline, find_published, find_title, outlet_from_url
 from tidings.clean.segment import Block, find_blocks
 from tidings.models import Article, OffsetMap, RawDocument, content_hash
@@ -59,7 +59,7 @@ def line_keys(doc: RawDocument, text: str | None = None) -> set[str]:
     (``text``: the page's text when already known, e.g. from :func:`page_text`)."""
     if text is None:
         text, _ = page_text(doc)
-    return {line_key(x.text) for x in split_lines(text)}
+    return set(map(line_key, line_texts(text)))
 
 
 def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from tidings.clean.dates import find_dates
 from tidings.clean.lexicon import Lexicon, english_words
 
-__all__ = ["Kind", "Line", "classify", "line_key", "split_lines"]
+__all__ = ["Kind", "Line", "classify", "line_key", "line_texts", "split_lines"]
 
 # Named thresholds of the line rules.
 PROSE_MIN_WORDS = 6  # a sentence-shaped line shorter than this is not a paragraph
@@ -152,6 +152,24 @@ def split_lines(raw: str) -> list[Line]:
             continue
         prev = Line(text, [(s, e)], [], len(out), blank)
         out.append(prev)
+        blank = False
+    return out
+
+
+def line_texts(raw: str) -> list[str]:
+    """The texts of :func:`split_lines` (``[x.text for x in split_lines(raw)]``), without
+    building lines: all the boilerplate scan needs."""
+    out: list[str] = []
+    blank = False
+    for seg in raw.split("\n"):
+        text = seg.strip()
+        if not text:
+            blank = True
+            continue
+        if out and not blank and text[0].islower() and _should_join(out[-1], text):
+            out[-1] = out[-1] + _glue(out[-1], text) + text
+            continue
+        out.append(text)
         blank = False
     return out
 
