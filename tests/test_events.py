@@ -417,3 +417,23 @@ def test_no_speaker_across_a_paragraph_break() -> None:
     found = names(facts(text))
     assert ("AGREE", "United States", "South Korea") in found, found
     assert not any("Park Jin" in (s or "") for _, s, _ in found), found
+
+
+def test_a_visit_to_a_country_is_the_meetings_held_there() -> None:
+    text = (
+        "Sergey Lavrov arrived in Beijing on Monday for his first visit to China in a year. "
+        "He met with Wang Yi at the Diaoyutai guesthouse."
+    )
+    found = names(facts(text))
+    assert ("CONSULT", "Sergey Lavrov", "Wang Yi") in found, found
+    assert ("CONSULT", "Sergey Lavrov", "China") not in found, found
+    # with no meeting named, the visit to the country stands
+    found = names(facts("Sergey Lavrov paid a visit to China on Monday."))
+    assert ("CONSULT", "Sergey Lavrov", "China") in found, found
+
+
+def test_invited_by_a_host() -> None:
+    text = "Invited by President Xi Jinping, Foreign Minister Sergey Lavrov had dinner at the palace on Monday."
+    found = names(facts(text))
+    assert ("CONSULT", "Sergey Lavrov", "Xi Jinping") in found, found
+    assert not any(t == "REQUEST" for t, _, _ in found), found

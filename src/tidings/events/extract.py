@@ -446,6 +446,9 @@ class _Article:
             and not any(c.dep_ in SUBJ | {"expl"} for c in verb.children)
             and verb.tag_ in ("VBD", "VBZ", "VBP")
         ):
+            inv = _invited(verb)
+            if inv is not None and inv[1] is not None:  # "Invited by X, Y had lunch": Y made a conjunct of X
+                return self.with_conj(inv[1], speaker)
             # a subjectless sentence: the subject carries over from the previous sentence
             for i, a in reversed(self.history):
                 if verb.i - i < 80:
@@ -604,7 +607,34 @@ def extract_events(
                 hypothetical=c.hypothetical,
             )
         )
-    return _dedupe(events)
+    return _prefer_meetings(_dedupe(events), st)
+
+
+def _prefer_meetings(events: list[Event], st: _Article) -> list[Event]:
+    """A visit to a country whose people the visitor's side is reported meeting is those meetings:
+    "Blinken's visit to South Korea … met Yoon … met Park" gives the two meetings, not a third
+    event with the state."""
+
+    def country(aid):
+        return st.country(aid) if aid else None
+
+    met = {
+        (country(a), country(b))
+        for e in events
+        if e.type == "CONSULT" and not (e.negated or e.hypothetical)
+        for a, b in ((e.source_id, e.target_id), (e.target_id, e.source_id))
+        if b and st.kind(b) != "STATE"
+    }
+    return [
+        e
+        for e in events
+        if not (
+            e.type == "CONSULT"
+            and e.target_id
+            and st.kind(e.target_id) == "STATE"
+            and (country(e.source_id), country(e.target_id)) in met
+        )
+    ]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
@@ -1004,6 +1034,8 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         and lemma in lex.speech_verbs
     ):
         return  # "called it a gamble", "agreed that …": a description or an opinion, not the act
+    if etype == "REQUEST" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i:
+        return  # "Invited by X, Y visited …": the invitation is background to the visit
     if (
         etype == "AGREE"
         and noun is None
@@ -1068,9 +1100,27 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         # "Invited by X, Y had lunch …": Y is the target
         h = tok.head
         targets = st.subject(h, speaker) if h.pos_ in ("VERB", "AUX") else st.with_conj(h, speaker)
+    if not targets and etype == "CONSULT" and (inv := _invited(tok)) is not None:
+        targets = st.np_actors(inv[0], speaker)  # "Invited by X, Y had lunch": with the host
     if not targets and etype in ("AGREE",) and (noun is not None or _obj(tok) is not None):
         targets = _antecedent_targets(noun if noun is not None else _obj(tok), st, speaker, sources)
     _finish(cands, st, lex, code, sources, targets, tok, noun, speaker)
+
+
+def _invited(verb):
+    """(host, guest) tokens of "Invited by X, Y <verb>"; the guest only where the parser made Y a
+    conjunct of X (else None: Y is the verb's own subject)."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < verb.i:
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for host in a.children:
+                        if host.dep_ == "pobj":
+                            guest = next((x for x in host.children if x.dep_ == "conj"), None)
+                            if any(x.dep_ in SUBJ for x in verb.children):
+                                guest = None
+                            return host, guest
+    return None
 
 
 def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
