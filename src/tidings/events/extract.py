@@ -632,6 +632,7 @@ def _prefer_meetings(events: list[Event], st: _Article) -> list[Event]:
             e.type == "CONSULT"
             and e.target_id
             and st.kind(e.target_id) == "STATE"
+            and country(e.source_id) is not None
             and (country(e.source_id), country(e.target_id)) in met
         )
     ]
