@@ -38,7 +38,7 @@ class PatternSet:
       into one alternation matched once: one call instead of one per pattern.
     """
 
-    __slots__ = ("_checks", "_start", "patterns")
+    __slots__ = ("_ascii_checks", "_checks", "_start", "patterns")
 
     def __init__(self, patterns: list[str]) -> None:
         self.patterns = tuple(re.compile(p) for p in patterns)
@@ -58,11 +58,14 @@ class PatternSet:
         elif anchored:
             self._start = anchored[0].match
         self._checks = tuple(checks)
+        # An ASCII line holds none of the non-ASCII literals (Korean or Russian UI words, ©):
+        # the patterns that need one of them are not even looked at.
+        self._ascii_checks = tuple(c for c in checks if not c[0] or any(lit.isascii() for lit in c[0]))
 
     def search(self, lowered: str) -> bool:
         if self._start is not None and self._start(lowered):
             return True
-        for literals, search in self._checks:
+        for literals, search in self._ascii_checks if lowered.isascii() else self._checks:
             if literals:
                 for lit in literals:
                     if lit in lowered:

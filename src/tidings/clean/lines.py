@@ -231,10 +231,24 @@ def page_script(lines: list[Line]) -> str:
     return Counter(_script(c) for c in other).most_common(1)[0][0]
 
 
+_TYPOGRAPHY = "’‘“”–—…«»·•\u00a0"  # non-ASCII, and none of them a letter
+
+
+def _strip_typography(text: str) -> str:
+    """``text`` less the curly quotes, dashes and the like that make most English prose
+    lines non-ASCII: a few ``str.replace`` calls, cheaper than a regex scan of the line."""
+    for c in _TYPOGRAPHY:
+        if c in text:
+            text = text.replace(c, "")
+    return text
+
+
 def _script_share(text: str, script: str) -> float:
     if text.isascii():
         return 1.0 if script == "latin" or not any(c.isalpha() for c in text) else 0.0
-    if script == "latin" and not _NON_ASCII_LETTER_OR_LATIN.search(text):
+    if script == "latin" and (
+        _strip_typography(text).isascii() or not _NON_ASCII_LETTER_OR_LATIN.search(text)
+    ):
         return 1.0  # every letter is ASCII, so Latin (or there is none)
     letters = _LETTER.findall(text)
     if not letters:
