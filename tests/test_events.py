@@ -437,3 +437,11 @@ def test_invited_by_a_host() -> None:
     found = names(facts(text))
     assert ("CONSULT", "Sergey Lavrov", "Xi Jinping") in found, found
     assert not any(t == "REQUEST" for t, _, _ in found), found
+
+
+def test_a_dateline_apposition_keeps_its_conjunct() -> None:
+    text = (
+        "BERLIN \u2014 Germany and Poland agreed on Tuesday to expand joint border patrols and share more "
+        "surveillance data, as the two countries marked 30 years of ties."
+    )
+    assert ("AGREE", "Germany", "Poland") in names(facts(text))

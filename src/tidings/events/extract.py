@@ -287,6 +287,10 @@ class _Article:
         for c in tok.children:
             if c.dep_ == "conj":
                 out += self.with_conj(c, speaker)
+            elif c.dep_ == "appos" and out and any(x.dep_ == "conj" for x in c.children):
+                # "SEOUL — South Korea and the Philippines agreed": the dateline's apposition
+                # carries the conjunct
+                out += self.with_conj(c, speaker)
         return list(dict.fromkeys(out))
 
     def phrase_actors(self, tok, speaker: str | None, max_depth: int = 6, exclude=()) -> list[str]:
