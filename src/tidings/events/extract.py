@@ -164,8 +164,8 @@ class _Article:
                 return [speaker]
             return [aid]
         for c in tok.children:  # "Iran's religious leader, Ayatollah Khomeini," → the person named
-            if c.dep_ == "appos" and self.tok_actor.get(c.i):
-                return [self.tok_actor[c.i]]
+            if c.dep_ == "appos" and self.tok_actor.get(c.i) and low not in self.lex.nouns:
+                return [self.tok_actor[c.i]]  # (not "the deal …, Abenov and Karimov": a misparse)
         # "Hezbollah guerrillas", "the Islamic Jihad movement", "al-Qaeda's terror network": the group named
         group = low in _sectors() or low in GROUP_HEADS
         if (
