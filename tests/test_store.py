@@ -239,7 +239,7 @@ def test_line_learner_counts_batch_and_store_together(store: Store) -> None:
     assert learner.boilerplate("example.org") == {"nav"}
     learner.close()
     assert (
-        store.execute("SELECT count(*) FROM sqlite_temp_master WHERE name = 'batch_lines'").fetchone()[0] == 0
+        store.execute("SELECT count(*) FROM sqlite_temp_master WHERE name = 'batch_pages'").fetchone()[0] == 0
     )
 
 

@@ -1170,26 +1170,29 @@ class LineLearner:
     ``add()`` records the keys of a page; ``boilerplate(site)`` then gives the keys
     seen in at least ``min_docs`` distinct pages counting both this batch and the
     pages already stored, so a batch ingested in one go or resumed after a crash
-    learns the same boilerplate.
+    learns the same boilerplate.  A page's keys are kept as one row (a JSON array, as
+    in ``site_pages``): appended, not inserted key by key into an index.
     """
 
-    FLUSH_ROWS = 50_000
+    FLUSH_PAGES = 2_000
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._pending: list[tuple[str, str, str]] = []
-        conn.execute("DROP TABLE IF EXISTS temp.batch_lines")
+        conn.execute("DROP TABLE IF EXISTS temp.batch_pages")
         conn.execute(
-            """CREATE TEMP TABLE batch_lines (site TEXT NOT NULL, line_key TEXT NOT NULL, src TEXT NOT NULL,
-                   PRIMARY KEY (site, line_key, src)) WITHOUT ROWID"""
+            "CREATE TEMP TABLE batch_pages (site TEXT NOT NULL, src TEXT NOT NULL, line_keys TEXT NOT NULL)"
         )
+        conn.execute("CREATE INDEX temp.batch_pages_site ON batch_pages(site)")
         self._cache: dict[tuple[str, int], frozenset[str]] = {}
 
     def add(self, site: str, src: str, keys: Iterable[str]) -> None:
         """Record that page ``src`` (its URL, else its source) of ``site`` has these line keys."""
-        self._pending.extend((site, k, src) for k in keys)
-        if len(self._pending) >= self.FLUSH_ROWS:
-            self._flush()
+        keys = sorted(set(keys))
+        if keys:
+            self._pending.append((site, src, json.dumps(keys)))
+            if len(self._pending) >= self.FLUSH_PAGES:
+                self._flush()
 
     def _flush(self) -> None:
         if not self._pending:
@@ -1198,7 +1201,7 @@ class LineLearner:
         self._conn.execute("BEGIN")
         try:
             self._conn.executemany(
-                "INSERT OR IGNORE INTO temp.batch_lines (site, line_key, src) VALUES (?, ?, ?)", self._pending
+                "INSERT INTO temp.batch_pages (site, src, line_keys) VALUES (?, ?, ?)", self._pending
             )
         except BaseException:
             self._conn.execute("ROLLBACK")
@@ -1212,6 +1215,7 @@ class LineLearner:
         self._flush()
         key = (site, min_docs)
         if key not in self._cache:
+            # UNION: a (key, page) pair counts once, however often the page was seen.
             rows = self._conn.execute(
                 """SELECT line_key FROM (
                        SELECT k.value AS line_key, coalesce(d.url, d.source) AS src
@@ -1219,7 +1223,8 @@ class LineLearner:
                            json_each(s.line_keys) k
                        WHERE s.site = ?
                        UNION
-                       SELECT line_key, src FROM temp.batch_lines WHERE site = ?)
+                       SELECT k.value, b.src FROM temp.batch_pages b, json_each(b.line_keys) k
+                       WHERE b.site = ?)
                    GROUP BY line_key HAVING count(*) >= ?""",
                 (site, site, min_docs),
             )
@@ -1230,4 +1235,4 @@ class LineLearner:
         """Drop the scratch table."""
         self._pending.clear()
         self._cache.clear()
-        self._conn.execute("DROP TABLE IF EXISTS temp.batch_lines")
+        self._conn.execute("DROP TABLE IF EXISTS temp.batch_pages")
