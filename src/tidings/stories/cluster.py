@@ -425,7 +425,8 @@ class _Packed:
     persons: frozenset[str]
     sigs: dict[tuple, frozenset[int]]
     told: frozenset[int]
-    nn: tuple[tuple[str, float], ...]
+    nn: tuple[str, ...]
+    nn_scores: array
     length: int
 
 
@@ -441,7 +442,8 @@ def _pack(d: Doc) -> _Packed:
         d.persons,
         d.sigs,
         d.told,
-        d.nn,
+        tuple(x for x, _ in d.nn),
+        array("f", (v for _, v in d.nn)),
         d.length,
     )
 
@@ -458,7 +460,7 @@ def _unpack(doc_id: str, k: _Packed) -> Doc:
         sigs=k.sigs,
         event_days=frozenset(x for v in k.sigs.values() for x in v) if k.sigs else frozenset(),
         told=k.told,
-        nn=k.nn,
+        nn=tuple(zip(k.nn, k.nn_scores, strict=True)),
         length=k.length,
     )
 
@@ -511,7 +513,8 @@ class MemoryIndex:
         for d in docs:
             k = self._docs.get(d.id)
             if k is not None:
-                k.nn = d.nn
+                k.nn = tuple(x for x, _ in d.nn)
+                k.nn_scores = array("f", (v for _, v in d.nn))
 
     def apply(self, result: BatchResult) -> None:
         """Record a batch's assignment (story keys ``new:X`` become story ``X``)."""
