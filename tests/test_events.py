@@ -445,3 +445,14 @@ def test_a_dateline_apposition_keeps_its_conjunct() -> None:
         "surveillance data, as the two countries marked 30 years of ties."
     )
     assert ("AGREE", "Germany", "Poland") in names(facts(text))
+
+
+def test_places_are_no_partners() -> None:
+    text = (
+        "Sergey Lavrov and Wang Yi met in Beijing on Monday. Lavrov said Moscow would send engineers to "
+        "harbours in Laos and Cambodia. The two ministers said they had discussed regional security and "
+        "agreed to hold their next round of talks in Russia."
+    )
+    found = names(facts(text))
+    assert any(t == "AGREE" and {s, g} == {"Sergey Lavrov", "Wang Yi"} for t, s, g in found), found
+    assert not any({s, g} & {"Laos", "Cambodia", "Russia"} for t, s, g in found if t == "AGREE"), found

@@ -50,6 +50,9 @@ GROUP_HEADS = {"network", "group", "movement", "party", "organization", "organis
 GROUP_PREFIX = "group:"  # ids of unnamed groups ("Rwandan rebels"), from the actors stage
 PRONOUN_WINDOW = 80  # tokens back to a group that "they" stands for
 PARTICIPATION = {"engage", "involve", "implicate"}  # "were engaged in": the subject takes part
+PAIR_PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "across", "around", "throughout"}
+PLACE_PREPS = {"in", "at"}  # inside an object phrase, a place: not searched for its actor …
+PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}  # … except where the place is the target
 SUBJECT_DEPTH = 3  # arcs searched below a subject noun that names no actor itself
 MEMBER_HEADS = {"members", "member", "workers", "supporters", "followers", "fighters", "group", "groups",
                 "thousands", "hundreds", "dozens", "scores", "delegates", "representatives"}  # fmt: skip
@@ -126,8 +129,8 @@ class _Article:
         self.pairs: list[tuple[int, str, str]] = []
         for t in doc:
             a = self.tok_actor.get(t.i)
-            if a is None:
-                continue
+            if a is None or (t.dep_ == "pobj" and t.head.lower_ in PAIR_PLACE_PREPS):
+                continue  # "harbours in Tonga and Vanuatu": places, not a pair of actors
             for c in t.children:
                 if c.dep_ == "conj":
                     b = self.tok_actor.get(c.i)
@@ -293,8 +296,11 @@ class _Article:
                 out += self.with_conj(c, speaker)
         return list(dict.fromkeys(out))
 
-    def phrase_actors(self, tok, speaker: str | None, max_depth: int = 6, exclude=()) -> list[str]:
-        """Actors in a phrase: those nearest its head (fewest arcs), with their conjuncts."""
+    def phrase_actors(
+        self, tok, speaker: str | None, max_depth: int = 6, exclude=(), places: bool = True
+    ) -> list[str]:
+        """Actors in a phrase: those nearest its head (fewest arcs), with their conjuncts; without
+        ``places``, not those inside an "in"/"at" phrase ("a round of talks in Japan")."""
         frontier, depth = [tok], 0
         seen = set()
         while frontier and depth <= max_depth:
@@ -309,6 +315,8 @@ class _Article:
             for t in frontier:
                 for c in t.children:
                     if c.i in seen or c.dep_ in ("relcl", "advcl", "ccomp", "punct", "cc", "det", "appos"):
+                        continue
+                    if not places and c.dep_ == "prep" and c.lower_ in PLACE_PREPS and t.i != tok.i:
                         continue
                     seen.add(c.i)
                     nxt.append(c)
@@ -866,8 +874,8 @@ def _targets(
             ):
                 if etype == "CONSULT":  # "discussed North Korea's provocations": a topic, not a partner
                     out += st.with_conj(c, speaker)
-                else:
-                    out += st.phrase_actors(c, speaker, exclude=exclude)
+                else:  # "agreed to hold a round of talks in Japan": Japan is where, not whom
+                    out += st.phrase_actors(c, speaker, exclude=exclude, places=etype in PLACE_TARGETS)
         if not out and etype in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"):
             # "criticised North Korea's strengthening …", "condemned Russia for …"
             for c in tok.children:
