@@ -433,7 +433,9 @@ def test_a_visit_to_a_country_is_the_meetings_held_there() -> None:
 
 
 def test_invited_by_a_host() -> None:
-    text = "Invited by President Xi Jinping, Foreign Minister Sergey Lavrov had dinner at the palace on Monday."
+    text = (
+        "Invited by President Xi Jinping, Foreign Minister Sergey Lavrov had dinner at the palace on Monday."
+    )
     found = names(facts(text))
     assert ("CONSULT", "Sergey Lavrov", "Xi Jinping") in found, found
     assert not any(t == "REQUEST" for t, _, _ in found), found
@@ -449,7 +451,7 @@ def test_a_dateline_apposition_keeps_its_conjunct() -> None:
 
 def test_places_are_no_partners() -> None:
     text = (
-        "Sergey Lavrov and Wang Yi met in Beijing on Monday. Lavrov said Moscow would send engineers to "
+        "Sergey Lavrov and Wang Yi spoke to reporters in Beijing on Monday. Lavrov said Moscow would send engineers to "
         "harbours in Laos and Cambodia. The two ministers said they had discussed regional security and "
         "agreed to hold their next round of talks in Russia."
     )
