@@ -14,6 +14,7 @@ the publication date), else, for what a speaker said, from the date the speaker 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -144,7 +145,8 @@ class _Article:
         self.consult_pairs: list[tuple[int, str, str]] = []
         self.topics: set[int] = set()  # tokens in what a speaker evaluates (not coded themselves)
         self.deferred: set[int] = set()  # pledge triggers that yield to the act they pledge
-        self.breaks: list[int] | None = None  # offsets of paragraph breaks
+        self.para: list[int] | None = None  # paragraph number of each token
+        self.speakers: dict[int, str | None] = {}  # speaker_at, per token
 
     # ------------------------------------------------------------------ actors
 
@@ -327,6 +329,11 @@ class _Article:
 
     def speaker_at(self, tok) -> str | None:
         """Who says the words at ``tok``: a quote's speaker, or the subject of the reporting verb."""
+        if tok.i not in self.speakers:
+            self.speakers[tok.i] = self._speaker_at(tok)
+        return self.speakers[tok.i]
+
+    def _speaker_at(self, tok) -> str | None:
         off = tok.idx
         for s in self.statements:
             if s.span.start <= off < s.span.end:
@@ -352,13 +359,10 @@ class _Article:
     def across_paragraphs(self, a, b) -> bool:
         """Are two tokens in different paragraphs?  The parser sometimes joins the last sentence
         of a paragraph and the first of the next; an arc between them is no grammar."""
-        if self.breaks is None:
-            text = self.doc.text
-            self.breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
-        if not self.breaks:
-            return False
-        lo, hi = sorted((a.idx, b.idx))
-        return any(lo < x < hi for x in self.breaks)
+        if self.para is None:
+            breaks = [m.start() for m in re.finditer(r"\n\s*\n", self.doc.text)]
+            self.para = [bisect.bisect(breaks, t.idx) for t in self.doc] if breaks else []
+        return bool(self.para) and self.para[a.i] != self.para[b.i]
 
     def _attribute(self, qs: int, qe: int) -> str | None:
         doc = self.doc
