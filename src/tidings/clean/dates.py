@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 __all__ = ["DateMatch", "find_dates", "url_date"]
 
@@ -65,10 +66,26 @@ def _valid(year: int, month: int, day: int) -> str | None:
 _YEAR = re.compile(r"\d{4}")  # every pattern above needs one: lines without it are skipped
 
 
+DATE_CACHE_MAX_CHARS = 120  # short lines with a year (copyright footers, date lines) recur
+DATE_CACHE_SIZE = 4096
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every full calendar date in ``text``, left to right, without overlaps."""
     if not _YEAR.search(text):
         return []
+    if len(text) <= DATE_CACHE_MAX_CHARS:
+        return list(_short_dates(text))
+    return _find_dates(text)
+
+
+@lru_cache(maxsize=DATE_CACHE_SIZE)
+def _short_dates(text: str) -> tuple[DateMatch, ...]:
+    """The dates of a short line, remembered: the same footer stands on most pages of a site."""
+    return tuple(_find_dates(text))
+
+
+def _find_dates(text: str) -> list[DateMatch]:
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for pat in _PATTERNS:
