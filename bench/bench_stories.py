@@ -22,6 +22,7 @@ writes the articles into a store and calls ``update_stories`` per batch (SQLite 
 from __future__ import annotations
 
 import argparse
+import copy
 import dataclasses
 import json
 import random
@@ -85,7 +86,7 @@ def ecb_feed(out: Path) -> dict[str, str]:
     return gold
 
 
-def bench_ecb(work: Path, params: Params | None = None) -> dict:
+def bench_ecb(work: Path, params: Params | None = None, orders: int = 0) -> dict:
     import tidings
     from tidings import pipeline
 
@@ -102,6 +103,7 @@ def bench_ecb(work: Path, params: Params | None = None) -> dict:
         rows = kb.store.execute(
             """SELECT a.source, sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id"""
         ).fetchall()
+        records = _records(kb.store) if orders else []
     system, gold, dev, test = {}, {}, {}, {}
     for source, sid in rows:
         name = re.sub(r"#\d+", "", source)  # an article split off a page belongs to the page's story
@@ -109,7 +111,7 @@ def bench_ecb(work: Path, params: Params | None = None) -> dict:
         system[key] = sid
         gold[key] = gold_src[name]
         (test if int(name.split("_")[0]) in TEST_TOPICS else dev)[key] = gold_src[name]
-    return {
+    out = {
         "articles": len(rows),
         "stories": rep.stories,
         "dev_66": bcubed(dev, system),  # topics 1-35: the only ones tuned on
@@ -119,6 +121,63 @@ def bench_ecb(work: Path, params: Params | None = None) -> dict:
         "ingest_s": round(ingest_s, 1),
         "cluster_s": round(cluster_s, 2),
     }
+    if orders:
+        out["orders"] = _orders(records, gold_src, params, orders)
+    return out
+
+
+def _records(store) -> list[tuple]:
+    """(source, Doc) of every latest article, as ``update_stories`` builds them."""
+    from tidings.stories.update import NAMING_KINDS
+
+    mentions, events = defaultdict(list), defaultdict(list)
+    kinds = ", ".join("?" * len(NAMING_KINDS))
+    for aid, actor, start, kind in store.execute(
+        f"SELECT article_id, actor_id, start, kind FROM mentions WHERE actor_id IS NOT NULL AND kind IN ({kinds})",
+        NAMING_KINDS,
+    ):
+        mentions[aid].append((actor, start, kind))
+    for aid, *ev in store.execute(
+        "SELECT article_id, type, source_id, target_id, date FROM events WHERE negated = 0 AND hypothetical = 0"
+    ):
+        events[aid].append(tuple(ev))
+    rows = store.execute(
+        """SELECT a.id, a.body, a.title, a.published, coalesce(a.outlet, d.site), a.source FROM articles a
+           JOIN documents d ON d.id = a.document_id WHERE d.superseded_by IS NULL ORDER BY a.n"""
+    ).fetchall()
+    return [
+        (src, doc_features(aid, body, title, pub, outlet, mentions[aid], events[aid]))
+        for aid, body, title, pub, outlet, src in rows
+    ]
+
+
+def _orders(records: list[tuple], gold_src: dict[str, str], params: Params, n: int) -> list[dict]:
+    """Arrival order: the in-memory core on the same records, all in one batch, then in ``n``
+    shuffled orders 50 at a time; B-cubed against gold and against the one-batch clustering."""
+    gold = {src: gold_src[re.sub(r"#\d+", "", src)] for src, _ in records}
+
+    def run(order: list[int], batch: int) -> dict[str, str]:
+        index = MemoryIndex()
+        docs = [copy.copy(records[i][1]) for i in order]  # neighbour lists are written on the docs
+        for i in range(0, len(docs), batch):
+            index.apply(cluster_batch(index, docs[i : i + batch], params))
+        by_id = {d.id: src for src, d in records}
+        return {by_id[k]: v for k, v in index.story.items()}
+
+    one = run(list(range(len(records))), len(records))
+    out = [{"order": "one batch", "all_86": bcubed(gold, one)}]
+    for seed in range(1, n + 1):
+        order = list(range(len(records)))
+        random.Random(seed).shuffle(order)
+        got = run(order, 50)
+        out.append(
+            {
+                "order": f"shuffled {seed}, 50 a batch",
+                "all_86": bcubed(gold, got),
+                "vs_one_batch": bcubed(one, got),
+            }
+        )
+    return out
 
 
 # --------------------------------------------------------------------------- synthetic scale
@@ -229,6 +288,13 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--store", action="store_true", help="scale run through a store and update_stories")
     ap.add_argument(
+        "--orders",
+        type=int,
+        default=0,
+        metavar="N",
+        help="ECB+ again in memory, in N shuffled arrival orders",
+    )
+    ap.add_argument(
         "--set", action="append", default=[], metavar="NAME=VALUE", help="override a clustering Params field"
     )
     args = ap.parse_args()
@@ -244,7 +310,7 @@ def main() -> None:
         work = Path(tmp)
         if not args.scale_only:
             if ECB.is_dir():
-                print("ECB+ stories:", json.dumps(bench_ecb(work, params)), flush=True)
+                print("ECB+ stories:", json.dumps(bench_ecb(work, params, args.orders)), flush=True)
             else:
                 print(f"ECB+ skipped: {ECB} not found")
         if not args.ecb_only:
