@@ -220,11 +220,13 @@ def page_script(lines: list[Line]) -> str:
         return "latin"
     # Latin when latin * 2 >= letters, counted as ASCII letters + the letters beyond ASCII
     # (few) and ASCII letters + the characters of the Latin ranges beyond ASCII.
+    narrow = text.encode("ascii", "ignore")
+    ascii_letters = len(narrow) - len(narrow.translate(None, _ASCII_LETTERS))
+    if ascii_letters >= len(text) - len(narrow):
+        return "latin"  # more ASCII letters than non-ASCII characters, letters or not: no need to look
     wide = _NON_ASCII_LETTER.findall(text)
     if not wide:
         return "latin"
-    narrow = text.encode("ascii", "ignore")
-    ascii_letters = len(narrow) - len(narrow.translate(None, _ASCII_LETTERS))
     if ascii_letters + 2 * len(_LATIN_BEYOND_ASCII.findall(text)) >= len(wide):
         return "latin"
     other = [c for c in wide if not _LATIN.match(c)][:SCRIPT_SAMPLE]
