@@ -348,6 +348,13 @@ def rss_mb() -> float:
         return max_rss_mb()
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process (user + system): less sensitive than wall time to other jobs
+    on a shared machine, which take cores away but not this process's work."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def max_rss_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / MB if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
@@ -392,6 +399,7 @@ def run_store(
     gc.collect()
     if traced:
         tracemalloc.start()
+    cpu0 = cpu_seconds()
     t0 = time.perf_counter()
     kb = tidings.open(db)
     try:
@@ -400,6 +408,7 @@ def run_store(
     finally:
         kb.close()
     elapsed = time.perf_counter() - t0
+    cpu = cpu_seconds() - cpu0
     done = report.added + report.unchanged + report.new_versions + len(report.failed)
     marks.finish(done)
     result = {
@@ -421,6 +430,8 @@ def run_store(
     else:
         result["pages_per_s"] = round(done / elapsed, 1)
         result["articles_per_s"] = round(report.articles / elapsed, 1)
+        result["cpu_seconds"] = round(cpu, 2)  # this process, user + system
+        result["cpu_ms_per_page"] = round(1000 * cpu / max(1, done), 3)
     return result
 
 
@@ -563,6 +574,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  read+clean+store  {st['seconds']:8.2f} s  {st['pages_per_s']:8.1f} pages/s  "
           f"{st['articles_per_s']:8.1f} articles/s  ({st['articles']} articles, {st['failed']} failed, "
           f"db {st['db_mb']} MB)")  # fmt: skip
+    print(f"                    CPU (user + system) {st['cpu_seconds']:.2f} s, {st['cpu_ms_per_page']:.3f} ms/page "
+          f"(wall {1000 * st['seconds'] / max(1, st['pages']):.3f} ms/page)")  # fmt: skip
     if "nlp" in results:
         nl = results["nlp"]
         print(f"  +NLP ({nl['pages']} pages) {nl['seconds']:6.2f} s  {nl['pages_per_s']:8.1f} pages/s  "
