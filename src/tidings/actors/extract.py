@@ -13,6 +13,11 @@ Rules, in order (each a function below):
    people of one surname unless the nearer is certain.  Without a full name, a title that fits
    a dictionary person's role on the article's date ("President Yoon") links to that person.
 4. States that the article names only as places ("his tour of Asia, including India") are not actors.
+5. :func:`_group_actors`: unnamed groups of a country ("Rwandan rebels", "rebels in the Ivory
+   Coast", "Palestinians") become group actors keyed by country and sector (``groups.yaml``,
+   ``sectors``); a nationality before a state body or any other noun ("the Azerbaijani
+   parliament", "an Australian ultimatum") is a mention of its state.  Like nationalities, these
+   are kept as actors only when they take part in an event or speak.
 """
 
 from __future__ import annotations

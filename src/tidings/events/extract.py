@@ -10,6 +10,15 @@ it happened (negation, conditionals, modals, future, complements of "plan to", "
 dangerous" → X ACCUSE Y; "X said Y must …" → X REQUEST Y; "X said the alliance with Z will be
 strengthened" → X SUPPORT Z.  Dates come from the clause's time expression (resolved against
 the publication date), else, for what a speaker said, from the date the speaker spoke.
+
+Coding rules beyond the lexicon: a type that takes a partner is still coded without one when a
+main narrative verb reports it as done ("the rebels demanded elections"; never a meeting without
+its partner); a pledge is coded by the act pledged ("promised to provide aid to X" → AGREE,
+"vowed to retaliate" → THREATEN), a plain refusal as REJECT ("will not accept"), an act under
+"unless" as THREATEN, a speaker's own future hostile act as THREATEN (someone else's is a
+prediction: not a fact); what is denied or only claimed is not a fact.  Unnamed groups
+("Rwandan rebels", "Palestinians") and nationalities ("an Australian ultimatum") act through
+the actors stage's group and state mentions.
 """
 
 from __future__ import annotations
