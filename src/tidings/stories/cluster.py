@@ -58,7 +58,6 @@ class Params:
     max_candidates: int = 30  # per new article, the most-shared candidates kept ...
     window_pool: int = 4  # ... in the date window, of this many times as many most-shared
     sample: int = 12  # members of a large story used for its linkage
-    idf_power: float = 1.0  # idf ** this: above 1, rare terms (names, places) weigh more
     nn_k: int = 10  # shared neighbours: each article's this many most similar ...
     nn_at: float = 0.12  # ... among those at least this similar
     nn_rel: float = 0.6  # ... and at least this fraction of its best one's score
@@ -98,9 +97,8 @@ class Index(Protocol):
 class Weights:
     """tf-idf vectors (unit length) of documents under the current document frequencies."""
 
-    def __init__(self, index: Index, power: float = 1.0) -> None:
+    def __init__(self, index: Index) -> None:
         self.index = index
-        self.power = power
         self.n = max(index.n_docs, 1)
         self._idf: dict[str, float] = {}
         self._vec: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
@@ -109,9 +107,9 @@ class Weights:
         missing = [k for k in keys if k not in self._idf]
         if missing:
             for k, d in self.index.df(missing).items():
-                self._idf[k] = math.log((self.n + 1) / (d + 0.5)) ** self.power
+                self._idf[k] = math.log((self.n + 1) / (d + 0.5))
             for k in missing:
-                self._idf.setdefault(k, math.log((self.n + 1) / 0.5) ** self.power)
+                self._idf.setdefault(k, math.log((self.n + 1) / 0.5))
         return self._idf
 
     def vectors(self, doc: Doc) -> tuple[dict[str, float], dict[str, float]]:
@@ -218,7 +216,7 @@ def cluster_batch(
     new = sorted(new, key=lambda d: (d.day if d.day is not None else 1 << 30, d.id))
     # 1. count and index the new documents (document frequencies first, then keys under them)
     index.add_docs(new, {})
-    w = Weights(index, p.idf_power)
+    w = Weights(index)
     keys = {d.id: blocking_keys(d, w, p) for d in new}
     index.add_docs([], {d.id: keys[d.id] + (extra_keys or {}).get(d.id, []) for d in new})
     new_ids = {d.id for d in new}
