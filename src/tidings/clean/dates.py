@@ -67,7 +67,7 @@ _YEAR = re.compile(r"\d{4}")  # every pattern above needs one: lines without it 
 
 
 DATE_CACHE_MAX_CHARS = 120  # short lines with a year (copyright footers, date lines) recur
-DATE_CACHE_SIZE = 4096
+DATE_CACHE_SIZE = 1024  # filled within the first thousand pages: memory flat after
 
 
 def find_dates(text: str) -> list[DateMatch]:

@@ -103,7 +103,7 @@ def line_key(text: str) -> str:
 
 
 SHAPE_CACHE_MAX_CHARS = 120  # lines this short (menus, bylines, footers) recur across pages
-SHAPE_CACHE_SIZE = 8192  # distinct short lines remembered (a few MB at most)
+SHAPE_CACHE_SIZE = 8192  # distinct short lines remembered (about 2 MB, filled by the scan pass)
 
 
 @lru_cache(maxsize=SHAPE_CACHE_SIZE)
