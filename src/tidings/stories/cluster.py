@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import sys
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -55,7 +56,7 @@ class Params:
     term_keys: int = 12  # blocking keys per article: its rarest terms ...
     actor_keys: int = 4  # ... and its rarer actors
     max_postings: int = 400  # a key indexing more articles than this is not rare: skipped
-    max_candidates: int = 30  # per new article, the most-shared candidates kept ...
+    max_candidates: int = 20  # per new article, the most-shared candidates kept ...
     window_pool: int = 4  # ... in the date window, of this many times as many most-shared
     sample: int = 12  # members of a large story used for its linkage
     nn_k: int = 10  # shared neighbours: each article's this many most similar ...
@@ -432,7 +433,7 @@ def _pack(d: Doc) -> _Packed:
     return _Packed(
         d.day,
         d.outlet,
-        tuple(d.tf),
+        tuple(map(sys.intern, d.tf)),  # one string per term, shared by every document that has it
         array("f", d.tf.values()),
         tuple(d.actors),
         array("f", d.actors.values()),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -83,7 +82,7 @@ def terms(text: str) -> list[str]:
             continue
         if _DIGITS.search(w) and not (w.isdigit() and len(w) == 4):
             continue  # counts and amounts vary between reports; years say when
-        out.append(sys.intern(w))  # one string per term, shared by every document that has it
+        out.append(w)
     return out
 
 
@@ -122,6 +121,9 @@ def told_days(body: str, published: str | None) -> frozenset[int]:
     if day_number(published) is None:
         return frozenset()
     lede = body[:TOLD_CHARS]
+    low = lede.lower()
+    if "day" not in low and "tonight" not in low and not _DIGITS.search(lede):
+        return frozenset()  # no weekday, today or yesterday, and no date without a digit
     if not _WHEN.search(lede):
         return frozenset()
     from tidings.events.timex import find_timexes  # only for ledes that name a day
