@@ -133,3 +133,44 @@ def test_workers_must_be_positive(tmp_path: Path) -> None:
     with tidings.open(tmp_path / "x.db") as kb, pytest.raises(ValueError):
         kb.ingest([tmp_path], workers=0)
     assert run("ingest", tmp_path, "--db", tmp_path / "y.db", "--workers", "0").exit_code == 2
+
+
+def test_files_read_once_give_the_same_store_as_two_passes(tmp_path: Path, monkeypatch) -> None:
+    """One process reads a folder's files once (learning, then cleaning them from memory); the
+    store must be what reading every page twice (all keys learned first) gives."""
+    from tidings import pipeline
+
+    root = tmp_path / "corpus"
+    write_pages(root / "a", 8)  # read once
+    (root / "a" / "binary.txt").write_bytes(random.Random(3).randbytes(4096))  # an error inside a run
+    write_pages(root / "b", 5, start=20)  # shares its site with a URL-less feed: read twice
+    (root / "b" / "a-feed.jsonl").write_text(
+        "\n".join(json.dumps({"text": page_text(40 + i)}) for i in range(3)) + "\n", encoding="utf-8"
+    )
+    write_pages(root / "c", 5, start=50)  # listed again below: two runs, read twice
+    write_pages(root / "d", 3, start=60)  # read once; holds a copy of a page stored earlier
+    (root / "d" / "copy.txt").write_text(page_text(2), encoding="utf-8")
+    paths = [root, root / "c" / "page-00051.txt"]
+
+    def ingest(db: Path) -> tuple[dict, list[dict]]:
+        with tidings.open(db) as kb:
+            report = kb.ingest(paths, extract=False)
+        return report.to_dict(), _records(db)
+
+    groups: list[str] = []
+    read_group = pipeline._read_group
+
+    def spy(store, group, *args):
+        groups.append(Path(group.site).name)
+        return read_group(store, group, *args)
+
+    monkeypatch.setattr(pipeline, "_read_group", spy)
+    once = ingest(tmp_path / "once.db")
+    assert sorted(groups) == ["a", "d"]
+    monkeypatch.setattr(pipeline, "GROUP_MAX_PAGES", 0)  # no site read once: the two passes
+    twice = ingest(tmp_path / "twice.db")
+    assert sorted(groups) == ["a", "d"]
+    assert once == twice
+    report, records = once
+    assert report["unchanged"] == 2 and len(report["failed"]) == 1  # the copy and c/page-00051 again
+    assert all("Subscribe" not in r["body"] for r in records)  # learned navigation is gone

@@ -20,14 +20,15 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from tidings import clean as cleaning
 from tidings.errors import CLEAN_FAILED
 from tidings.models import InputError, RawDocument
-from tidings.read import DEFAULT_MAX_BYTES, iter_documents
+from tidings.read import DEFAULT_MAX_BYTES, input_kind, iter_documents, iter_inputs, read_input
 from tidings.store import LineLearner, Store
 
 __all__ = ["LEARN_MAX_DOCS", "IngestReport", "Progress", "ingest"]
@@ -170,26 +171,206 @@ def ingest(
     learner = store.line_learner()
     batch: list[_Pending] = []
     extracted = _Extracted()
+    done = 0
+    total: int | None = None
+
+    def take(item: RawDocument | InputError, earlier: tuple[str, dict] | None = None) -> None:
+        nonlocal done
+        done += 1
+        if isinstance(item, InputError):
+            error = item
+        else:
+            pending = _prepare(store, item, learner, report, extracted, earlier)
+            error = pending if isinstance(pending, InputError) else None
+            if isinstance(pending, _Pending):
+                batch.append(pending)
+                if len(batch) >= NLP_BATCH_DOCS:
+                    _flush(store, batch, report, extract)
+        if error is not None:
+            report.failed.append(error)
+        if progress:
+            progress(Progress(INGEST, done, total, item.source, error))
+
     try:
-        total = _scan(store, paths, learner, max_bytes, progress, extracted) if learn else None
-        for done, item in enumerate(iter_documents(paths, max_bytes=max_bytes), start=1):
-            if isinstance(item, InputError):
-                error = item
-            else:
-                pending = _prepare(store, item, learner, report, extracted)
-                error = pending if isinstance(pending, InputError) else None
-                if isinstance(pending, _Pending):
-                    batch.append(pending)
-                    if len(batch) >= NLP_BATCH_DOCS:
-                        _flush(store, batch, report, extract)
-            if error is not None:
-                report.failed.append(error)
-            if progress:
-                progress(Progress(INGEST, done, total, item.source, error))
+        plan = _plan(store, paths, learner, max_bytes, progress, extracted) if learn else None
+        if plan is None or not plan.complete:
+            if plan is not None:  # a huge batch: the two passes over everything, as they were
+                learner.close()
+                learner = store.line_learner()
+                extracted = _Extracted()
+            total = _scan(store, paths, learner, max_bytes, progress, extracted) if learn else None
+            for item in iter_documents(paths, max_bytes=max_bytes):
+                take(item)
+        else:
+            total = plan.total
+            for unit in _units(paths, plan):
+                if isinstance(unit, InputError):
+                    take(unit)
+                elif isinstance(unit, _Group):
+                    for item, earlier in _read_group(store, unit, plan, learner, max_bytes):
+                        take(item, earlier)
+                else:
+                    for item in read_input(unit, max_bytes):
+                        take(item)
         _flush(store, batch, report, extract)
     finally:
         learner.close()
     return report
+
+
+# --------------------------------------------------------------------------- reading once
+#
+# A page read from a file (not a JSON Lines record) has no URL and no outlet hint: its site
+# is its folder, and a folder's files come one after the other.  So the first pass reads only
+# the JSON Lines feeds (whose records' sites come from their URLs) and lists the other files;
+# the second pass then reads a site's run of files once, learns their line keys, and cleans
+# them from memory with the site's boilerplate, which is final by then: the same boilerplate
+# as if every page had been scanned first.  A site whose files do not stand in one run, that
+# JSON Lines records share, or that is too large to keep, is read twice as before.
+
+GROUP_MAX_BYTES = 16_000_000  # a run of files larger than this on disk is read twice
+GROUP_MAX_PAGES = 4_000
+
+
+@dataclass(slots=True)
+class _SiteFiles:
+    run: int  # the last run of files of this site
+    runs: int = 1
+    pages: int = 0
+    bytes: int = 0
+
+
+@dataclass(slots=True)
+class _Plan:
+    """What the first pass found: how many inputs, and the sites whose files are read once."""
+
+    total: int = 0
+    complete: bool = True  # False: more new pages than LEARN_MAX_DOCS
+    last_rowid: int = 0  # documents stored before this batch have a rowid up to this
+    sites: dict[str, _SiteFiles] = field(default_factory=dict)
+    record_sites: set[str] = field(default_factory=set)  # sites of JSON Lines records
+
+    def once(self, site: str) -> bool:
+        s = self.sites.get(site)
+        return (
+            s is not None
+            and s.runs == 1
+            and site not in self.record_sites
+            and s.pages <= GROUP_MAX_PAGES
+            and s.bytes <= GROUP_MAX_BYTES
+        )
+
+
+@dataclass(slots=True)
+class _Group:
+    site: str
+    units: list[tuple[Path, str | None]]
+
+
+def _file_site(path: Path) -> str:
+    """The site of the page read from this file (see :func:`tidings.clean.site_of`)."""
+    return cleaning.site_of(RawDocument(source=str(path)))
+
+
+def _plan(
+    store: Store,
+    paths: list[str | os.PathLike],
+    learner: LineLearner,
+    max_bytes: int,
+    progress: ProgressFn | None,
+    extracted: _Extracted,
+) -> _Plan:
+    """First pass: learn the line keys of the new JSON Lines records (as :func:`_scan`) and
+    list the other files by site, without reading them."""
+    plan = _Plan(last_rowid=store.last_document_rowid())
+    learned = run = 0
+    prev: str | None = None
+    for unit in iter_inputs(paths):
+        if isinstance(unit, InputError):
+            plan.total += 1
+            prev = None
+            if progress:
+                progress(Progress(SCAN, plan.total, None, unit.source))
+            continue
+        if input_kind(unit) == "jsonl":
+            prev = None
+            for item in read_input(unit, max_bytes):
+                plan.total += 1
+                if isinstance(item, RawDocument) and not store.has_document(doc_id := item.id):
+                    learned += 1
+                    try:
+                        site = cleaning.site_of(item)
+                        if site:
+                            plan.record_sites.add(site)
+                            text, meta = cleaning.page_text(item)
+                            if item.html is not None:
+                                extracted.offer(doc_id, text, meta)
+                            learner.add(site, _src(item), cleaning.line_keys(item, text))
+                    except Exception:  # reported by the ingest pass, which cleans it again
+                        pass
+                if progress:
+                    progress(Progress(SCAN, plan.total, None, item.source))
+            continue
+        path = unit[0]
+        site = _file_site(path)
+        if site != prev:
+            run += 1
+        prev = site
+        s = plan.sites.get(site)
+        if s is None:
+            s = plan.sites[site] = _SiteFiles(run)
+        elif s.run != run:
+            s.run, s.runs = run, s.runs + 1
+        s.pages += 1
+        with contextlib.suppress(OSError):  # reported when read
+            s.bytes += path.stat().st_size
+        plan.total += 1
+        learned += 1
+        if progress:
+            progress(Progress(SCAN, plan.total, None, str(path)))
+    plan.complete = learned <= LEARN_MAX_DOCS
+    return plan
+
+
+def _units(
+    paths: list[str | os.PathLike], plan: _Plan
+) -> Iterator[tuple[Path, str | None] | InputError | _Group]:
+    """The inputs again, in order, the runs of files of the sites read once gathered."""
+    group: _Group | None = None
+    for unit in iter_inputs(paths):
+        site = None if isinstance(unit, InputError) or input_kind(unit) == "jsonl" else _file_site(unit[0])
+        if group is not None and site != group.site:
+            yield group
+            group = None
+        if site is not None and plan.once(site):
+            if group is None:
+                group = _Group(site, [])
+            group.units.append(unit)  # type: ignore[arg-type]
+        else:
+            yield unit
+    if group is not None:
+        yield group
+
+
+def _read_group(
+    store: Store, group: _Group, plan: _Plan, learner: LineLearner, max_bytes: int
+) -> list[tuple[RawDocument | InputError, tuple[str, dict] | None]]:
+    """Read a site's run of files, learn the line keys of the new pages (as :func:`_scan`),
+    and hand back the pages with their HTML extraction."""
+    out: list[tuple[RawDocument | InputError, tuple[str, dict] | None]] = []
+    for unit in group.units:
+        for item in read_input(unit, max_bytes):
+            earlier = None
+            if isinstance(item, RawDocument) and store.new_since(item.id, plan.last_rowid):
+                try:
+                    text, meta = cleaning.page_text(item)
+                    if item.html is not None:
+                        earlier = (text, meta)
+                    learner.add(group.site, _src(item), cleaning.line_keys(item, text))
+                except Exception:  # reported when cleaned again
+                    pass
+            out.append((item, earlier))
+    return out
 
 
 @dataclass(slots=True)
@@ -203,9 +384,15 @@ class _Pending:
 
 
 def _prepare(
-    store: Store, doc: RawDocument, learner: LineLearner, report: IngestReport, extracted: _Extracted
+    store: Store,
+    doc: RawDocument,
+    learner: LineLearner,
+    report: IngestReport,
+    extracted: _Extracted,
+    earlier: tuple[str, dict] | None = None,
 ) -> _Pending | InputError | None:
-    """Clean one new page; ``None`` when it is already stored."""
+    """Clean one new page; ``None`` when it is already stored.  ``earlier``: its HTML
+    extraction, when already done."""
     doc_id = doc.id
     if store.has_document(doc_id):
         report.unchanged += 1
@@ -213,7 +400,8 @@ def _prepare(
     try:
         site = cleaning.site_of(doc) or None
         boilerplate = learner.boilerplate(site) if site else frozenset()
-        earlier = extracted.take(doc_id) if doc.html is not None else None
+        if earlier is None and doc.html is not None:
+            earlier = extracted.take(doc_id)
         keys: set[str] = set()
         articles = cleaning.clean(
             doc, boilerplate=boilerplate, extracted=earlier, keys=keys if site else None

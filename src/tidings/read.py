@@ -35,7 +35,7 @@ from tidings.errors import (
 )
 from tidings.models import InputError, RawDocument
 
-__all__ = ["DEFAULT_MAX_BYTES", "decode_bytes", "iter_documents"]
+__all__ = ["DEFAULT_MAX_BYTES", "decode_bytes", "input_kind", "iter_documents", "iter_inputs", "read_input"]
 
 DEFAULT_MAX_BYTES = 20_000_000  # one page; a JSON Lines file may be larger, its records may not
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -53,15 +53,38 @@ def iter_documents(
 
     Folders are walked recursively in sorted order; hidden files are skipped.
     """
+    for unit in iter_inputs(paths):
+        if isinstance(unit, InputError):
+            yield unit
+        else:
+            yield from read_input(unit, max_bytes)
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str | None] | InputError]:
+    """The files :func:`iter_documents` reads, in its order, without reading them: ``(path,
+    kind)`` (``kind`` is ``None`` for a file named by the user whose name has no known
+    suffix: read as text), or an :class:`InputError` for a missing path."""
     for path in paths:
         p = Path(path)
         if not p.exists():
             yield InputError(str(path), "no such file or folder", MISSING_PATH)
         elif p.is_dir():
-            for f, kind in _walk(p):
-                yield from _read_file(f, max_bytes, kind)
+            yield from _walk(p)
         else:
-            yield from _read_file(p, max_bytes)
+            yield p, None
+
+
+def read_input(
+    unit: tuple[Path, str | None], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[RawDocument | InputError]:
+    """What :func:`iter_documents` yields for one file of :func:`iter_inputs`: one page or error,
+    or for JSON Lines one per record."""
+    return _read_file(unit[0], max_bytes, unit[1])
+
+
+def input_kind(unit: tuple[Path, str | None]) -> str:
+    """``"jsonl"``, ``"html"`` or ``"text"``: how :func:`read_input` reads the file."""
+    return unit[1] or _kind(unit[0]) or "text"
 
 
 def _walk(folder: Path) -> Iterator[tuple[Path, str]]:

@@ -231,6 +231,15 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         return self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
+    def last_document_rowid(self) -> int:
+        """A mark for :meth:`new_since`: documents stored later get a larger rowid."""
+        return self._conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]
+
+    def new_since(self, doc_id: str, mark: int) -> bool:
+        """The document was not stored when :meth:`last_document_rowid` gave ``mark``."""
+        row = self._conn.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is None or row[0] > mark
+
     def add_document(
         self,
         doc: RawDocument,
