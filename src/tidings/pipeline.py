@@ -9,6 +9,11 @@ Two streaming passes over the inputs keep memory flat:
    the store and from this batch) and written with its articles in one
    transaction.
 
+In one process, pages read from files (whose site is their folder) are read only once:
+the scan reads the JSON Lines feeds and lists the other files, and the ingest pass
+reads a site's run of files, counts their keys, then cleans them from memory, when
+that site's boilerplate is complete (see :func:`_plan`).
+
 A page already stored (same content key) is counted ``unchanged`` and not
 touched, so ingesting the same input twice changes nothing, and a run killed
 halfway can simply be run again.  Bad input and pages that fail to clean are
