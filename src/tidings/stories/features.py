@@ -1,8 +1,9 @@
 """What story clustering compares: content terms, actors, event signatures, dates, shingles.
 
 Pure functions over plain values (no store): :func:`doc_features` turns an article's text,
-date, actor mentions and events into a :class:`Doc`; :func:`minhash` and :func:`shingles`
-serve near-duplicate detection.  Only the standard library and numpy.
+date, actor mentions and events into a :class:`Doc` (with :func:`told_days`, the days its lede
+says the happening took place on, read by :mod:`tidings.events.timex`); :func:`minhash` and
+:func:`shingles` serve near-duplicate detection.  Otherwise only the standard library and numpy.
 """
 
 from __future__ import annotations
