@@ -343,3 +343,18 @@ def test_seed_000_carries_a_second_article():
     assert arts[1].title.startswith("Trump’s focus on allies’ security")
     assert arts[1].body.startswith("The foreign policy focus of the incoming US administration")
     assert "Shin Won-sik" not in arts[1].body and "Cho Tae-yul" not in arts[0].body
+
+
+def test_keyed_lines_classify_as_split_lines():
+    from tidings.clean import keyed_lines
+
+    raw = raw_text("herald-style.txt")
+    lex = Lexicon.default()
+    a, b = split_lines(raw), keyed_lines(raw)
+    assert all(x.key and x.norm for x in b)
+    classify(a, lex)
+    classify(b, lex)
+    fields = ("text", "parts", "kind", "why", "words", "key", "norm", "repeats", "list_item")
+    assert [[getattr(x, f) for f in fields] for x in a] == [[getattr(x, f) for f in fields] for x in b]
+    doc = RawDocument(source="herald-style.txt", text=raw)
+    assert clean(doc, lines=keyed_lines(raw)) == clean(doc)

@@ -179,13 +179,15 @@ def ingest(
     done = 0
     total: int | None = None
 
-    def take(item: RawDocument | InputError, earlier: tuple[str, dict] | None = None) -> None:
+    def take(
+        item: RawDocument | InputError, earlier: tuple[str, dict] | None = None, lines: list | None = None
+    ) -> None:
         nonlocal done
         done += 1
         if isinstance(item, InputError):
             error = item
         else:
-            pending = _prepare(store, item, learner, report, extracted, earlier)
+            pending = _prepare(store, item, learner, report, extracted, earlier, lines)
             error = pending if isinstance(pending, InputError) else None
             if isinstance(pending, _Pending):
                 batch.append(pending)
@@ -212,8 +214,8 @@ def ingest(
                 if isinstance(unit, InputError):
                     take(unit)
                 elif isinstance(unit, _Group):
-                    for item, earlier in _read_group(store, unit, plan, learner, max_bytes):
-                        take(item, earlier)
+                    for item, earlier, lines in _read_group(store, unit, plan, learner, max_bytes):
+                        take(item, earlier, lines)
                 else:
                     for item in read_input(unit, max_bytes):
                         take(item)
@@ -359,22 +361,23 @@ def _units(
 
 def _read_group(
     store: Store, group: _Group, plan: _Plan, learner: LineLearner, max_bytes: int
-) -> list[tuple[RawDocument | InputError, tuple[str, dict] | None]]:
+) -> list[tuple[RawDocument | InputError, tuple[str, dict] | None, list | None]]:
     """Read a site's run of files, learn the line keys of the new pages (as :func:`_scan`),
-    and hand back the pages with their HTML extraction."""
-    out: list[tuple[RawDocument | InputError, tuple[str, dict] | None]] = []
+    and hand back the pages with their HTML extraction and their lines, split and keyed."""
+    out: list[tuple[RawDocument | InputError, tuple[str, dict] | None, list | None]] = []
     for unit in group.units:
         for item in read_input(unit, max_bytes):
-            earlier = None
+            earlier = lines = None
             if isinstance(item, RawDocument) and store.new_since(item.id, plan.last_rowid):
                 try:
                     text, meta = cleaning.page_text(item)
                     if item.html is not None:
                         earlier = (text, meta)
-                    learner.add(group.site, _src(item), cleaning.line_keys(item, text))
+                    lines = cleaning.keyed_lines(text)
+                    learner.add(group.site, _src(item), {x.key for x in lines})
                 except Exception:  # reported when cleaned again
-                    pass
-            out.append((item, earlier))
+                    earlier = lines = None
+            out.append((item, earlier, lines))
     return out
 
 
@@ -395,9 +398,10 @@ def _prepare(
     report: IngestReport,
     extracted: _Extracted,
     earlier: tuple[str, dict] | None = None,
+    lines: list | None = None,
 ) -> _Pending | InputError | None:
     """Clean one new page; ``None`` when it is already stored.  ``earlier``: its HTML
-    extraction, when already done."""
+    extraction, ``lines`` its keyed lines, when already done."""
     doc_id = doc.id
     if store.has_document(doc_id):
         report.unchanged += 1
@@ -409,7 +413,7 @@ def _prepare(
             earlier = extracted.take(doc_id)
         keys: set[str] = set()
         articles = cleaning.clean(
-            doc, boilerplate=boilerplate, extracted=earlier, keys=keys if site else None
+            doc, boilerplate=boilerplate, extracted=earlier, keys=keys if site else None, lines=lines
         )
     except Exception as e:  # one bad page must not stop the batch
         return InputError(doc.source, f"cleaning failed: {type(e).__name__}: {e}", CLEAN_FAILED)

@@ -21,7 +21,7 @@ import re
 from urllib.parse import urlsplit
 
 from tidings.clean.lexicon import Lexicon
-from tidings.clean.lines import Kind, classify, line_key, line_texts, split_lines
+from tidings.clean.lines import Kind, Line, classify, keyed_lines, line_key, line_texts, split_lines
 from tidings.clean.meta import find_byline, find_published, find_title, outlet_from_url
 from tidings.clean.segment import Block, find_blocks
 from tidings.models import Article, OffsetMap, RawDocument, content_hash
@@ -30,6 +30,7 @@ __all__ = [
     "clean",
     "detect_language",
     "html_to_text",
+    "keyed_lines",
     "line_keys",
     "page_text",
     "part_source",
@@ -107,6 +108,7 @@ def clean(
     lexicon: Lexicon | None = None,
     extracted: tuple[str, dict] | None = None,
     keys: set[str] | None = None,
+    lines: list[Line] | None = None,
 ) -> list[Article]:
     """The articles on one page: the main one first (``seq`` 0), then any appended ones.
 
@@ -115,7 +117,8 @@ def clean(
 
     Two shortcuts for the ingest pipeline: ``extracted`` is what :func:`page_text` gave
     earlier for this HTML page (its text and metadata), to spare a second extraction; the
-    page's :func:`line_keys`, computed on the way, are added to ``keys`` when it is given.
+    page's :func:`line_keys`, computed on the way, are added to ``keys`` when it is given;
+    ``lines`` are the page text's :func:`~tidings.clean.lines.keyed_lines`, when already split.
     """
     lex = lexicon or Lexicon.default()
     is_html = doc.html is not None
@@ -124,7 +127,8 @@ def clean(
         raw = doc.text
     else:
         raw, html_meta = page_text(doc)
-    lines = split_lines(raw)
+    if lines is None:
+        lines = split_lines(raw)
     if not lines:
         return []
     classify(lines, lex, boilerplate)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from tidings.clean.dates import find_dates
 from tidings.clean.lexicon import Lexicon, english_words
 
-__all__ = ["Kind", "Line", "classify", "line_key", "line_texts", "split_lines"]
+__all__ = ["Kind", "Line", "classify", "keyed_lines", "line_key", "line_texts", "split_lines"]
 
 # Named thresholds of the line rules.
 PROSE_MIN_WORDS = 6  # a sentence-shaped line shorter than this is not a paragraph
@@ -156,6 +156,20 @@ def split_lines(raw: str) -> list[Line]:
     return out
 
 
+def keyed_lines(raw: str) -> list[Line]:
+    """:func:`split_lines` with each line's ``norm`` and ``key`` set (what :func:`classify`
+    would compute): for the ingest pass, which learns a page's keys before cleaning it."""
+    lines = split_lines(raw)
+    for line in lines:
+        text = line.text
+        if len(text) <= SHAPE_CACHE_MAX_CHARS:
+            line.norm, line.key = _short_shape(text)[:2]
+        else:
+            line.norm = _norm(text)
+            line.key = _key(line.norm)
+    return lines
+
+
 def line_texts(raw: str) -> list[str]:
     """The texts of :func:`split_lines` (``[x.text for x in split_lines(raw)]``), without
     building lines: all the boilerplate scan needs."""
@@ -271,8 +285,10 @@ def classify(lines: list[Line], lexicon: Lexicon, boilerplate: frozenset[str] = 
             norm, line.key, line.words, line.list_item = _short_shape(text)
             words_of.append(None)  # found again if the rules need them
         else:
-            norm = _norm(text)
-            line.key = _key(norm)
+            norm = line.norm  # set by keyed_lines, else ""
+            if not norm:
+                norm = _norm(text)
+                line.key = _key(norm)
             words = _WORD.findall(text)
             line.words = len(words)
             line.list_item = bool(_LIST_MARK.match(text))
