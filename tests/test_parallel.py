@@ -174,3 +174,19 @@ def test_files_read_once_give_the_same_store_as_two_passes(tmp_path: Path, monke
     report, records = once
     assert report["unchanged"] == 2 and len(report["failed"]) == 1  # the copy and c/page-00051 again
     assert all("Subscribe" not in r["body"] for r in records)  # learned navigation is gone
+
+
+def test_huge_batch_falls_back_to_two_passes(tmp_path: Path, monkeypatch) -> None:
+    """More new pages than LEARN_MAX_DOCS: learning stops there, as it always did (the workers
+    path keeps the two passes: both give the same store)."""
+    from tidings import pipeline
+
+    write_pages(tmp_path / "corpus" / "a", 6)
+    write_pages(tmp_path / "corpus" / "b", 6, start=10)
+    monkeypatch.setattr(pipeline, "LEARN_MAX_DOCS", 4)
+    with tidings.open(tmp_path / "one.db") as kb:
+        one = kb.ingest([tmp_path / "corpus"], extract=False)
+    with tidings.open(tmp_path / "two.db") as kb:
+        two = kb.ingest([tmp_path / "corpus"], extract=False, workers=2)
+    assert one.to_dict() == two.to_dict() and one.added == 12
+    assert _records(tmp_path / "one.db") == _records(tmp_path / "two.db")
