@@ -237,6 +237,7 @@ def ingest(
 
 GROUP_MAX_BYTES = 8_000_000  # a run of files larger than this on disk is read twice (kept split: ~4x)
 GROUP_MAX_PAGES = 2_000
+GZ_EXPANSION = 8  # a gzipped file counts as this many times its size on disk
 
 
 @dataclass(slots=True)
@@ -330,7 +331,8 @@ def _plan(
             s.run, s.runs = run, s.runs + 1
         s.pages += 1
         with contextlib.suppress(OSError):  # reported when read
-            s.bytes += path.stat().st_size
+            size = path.stat().st_size
+            s.bytes += size * GZ_EXPANSION if path.name.lower().endswith(".gz") else size
         plan.total += 1
         learned += 1
         if progress:
