@@ -235,8 +235,8 @@ def ingest(
 # as if every page had been scanned first.  A site whose files do not stand in one run, that
 # JSON Lines records share, or that is too large to keep, is read twice as before.
 
-GROUP_MAX_BYTES = 8_000_000  # a run of files larger than this on disk is read twice (kept split: ~4x)
-GROUP_MAX_PAGES = 2_000
+GROUP_MAX_BYTES = 4_000_000  # a run of files larger than this on disk is read twice (kept split: ~6x in memory)
+GROUP_MAX_PAGES = 1_000
 GZ_EXPANSION = 8  # a gzipped file counts as this many times its size on disk
 
 
