@@ -79,7 +79,9 @@ class Index(Protocol):
 
     def add_docs(self, docs: list[Doc], keys: dict[str, list[str]]) -> None: ...
 
-    def postings(self, keys: Iterable[str]) -> dict[str, list[str]]: ...
+    def postings(self, keys: Iterable[str], limit: int | None = None) -> dict[str, list[str]]:
+        """Articles indexed under each key; with ``limit``, at most that many per key."""
+        ...
 
     def docs(self, ids: Iterable[str]) -> dict[str, Doc]: ...
 
@@ -229,7 +231,7 @@ def cluster_batch(
     neighbours: set[str] = set()
     touched_nn: dict[str, Doc] = {}
     for d in new:
-        posting = index.postings(keys[d.id])
+        posting = index.postings(keys[d.id], limit=p.max_postings + 1)  # longer ones are skipped
         hits: Counter[str] = Counter()
         for plist in posting.values():
             if len(plist) <= p.max_postings:
@@ -493,8 +495,8 @@ class MemoryIndex:
             for k in ks:
                 self._post[k].append(doc_id)
 
-    def postings(self, keys: Iterable[str]) -> dict[str, list[str]]:
-        return {k: self._post.get(k, []) for k in keys}
+    def postings(self, keys: Iterable[str], limit: int | None = None) -> dict[str, list[str]]:
+        return {k: self._post.get(k, [])[:limit] for k in keys}
 
     def docs(self, ids: Iterable[str]) -> dict[str, Doc]:
         return {i: _unpack(i, self._docs[i]) for i in ids if i in self._docs}

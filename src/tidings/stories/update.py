@@ -129,9 +129,14 @@ class SqliteIndex:
             [(k, doc_id) for doc_id, ks in keys.items() for k in ks],
         )
 
-    def postings(self, keys: Iterable[str]) -> dict[str, list[str]]:
+    def postings(self, keys: Iterable[str], limit: int | None = None) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         keys = list(dict.fromkeys(keys))
+        if limit is not None:  # a common key costs at most ``limit`` rows, not one per article
+            q = "SELECT article_id FROM story_keys WHERE key = ? LIMIT ?"
+            for k in keys:
+                out[k] = [a for (a,) in self.conn.execute(q, (k, limit))]
+            return out
         for chunk in _chunks(keys):
             q = f"SELECT key, article_id FROM story_keys WHERE key IN ({', '.join('?' * len(chunk))})"
             for k, a in self.conn.execute(q, chunk):
