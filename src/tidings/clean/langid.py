@@ -49,9 +49,11 @@ def _depth(table: np.ndarray) -> int:
     seen = np.zeros(len(table), dtype=bool)
     seen[0] = True
     frontier, depth = np.array([0]), 0
+    reached = np.zeros(len(table), dtype=bool)
     while True:
-        nxt = np.unique(table[frontier].ravel())
-        nxt = nxt[~seen[nxt]]
+        reached[:] = False
+        reached[table[frontier].ravel()] = True  # a mask, not np.unique: no sort of the moves
+        nxt = np.flatnonzero(reached & ~seen)
         if not len(nxt):
             return depth
         seen[nxt] = True
