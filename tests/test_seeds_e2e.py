@@ -31,7 +31,7 @@ FLOORS = {
     ("actors", "f1"): 0.95,
     ("quotes", "f1"): 0.95,
     ("quotes", "speaker_ok"): 43,  # of 45 gold quotes: >= 95 %
-    ("events", "f1"): 0.75,
+    ("events", "f1"): 0.85,
     ("events", "date_ok"): 4,  # of the 4 dated gold events
     ("stories", "f1"): 1.0,
 }
