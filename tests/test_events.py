@@ -458,3 +458,21 @@ def test_places_are_no_partners() -> None:
     found = names(facts(text))
     assert any(t == "AGREE" and {s, g} == {"Sergey Lavrov", "Wang Yi"} for t, s, g in found), found
     assert not any({s, g} & {"Laos", "Cambodia", "Russia"} for t, s, g in found if t == "AGREE"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea said it is ready to resume talks with the United States.",
+            ("AGREE", "North Korea", "United States"),
+        ),
+        ("Iran said it was prepared to negotiate with France.", ("AGREE", "Iran", "France")),
+        ("Chile is eager to hold a summit with Peru.", ("AGREE", "Chile", "Peru")),
+    ],
+)
+def test_readiness_to_meet_is_a_stated_intent(text: str, expected: tuple) -> None:
+    # PLOVER codes a stated intent to meet or negotiate as AGREE; the meeting itself has not happened
+    found = triples(text)
+    assert expected in found, found
+    assert not any(t == "CONSULT" for t, _, _ in found), found

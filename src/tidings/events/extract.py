@@ -430,6 +430,8 @@ class _Article:
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
         dep = verb.dep_
+        if dep == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            return self.subject(verb.head.head, speaker, depth + 1)  # "X is ready to …": X
         if dep in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             h = verb.head
             if dep == "xcomp":
@@ -1209,6 +1211,8 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
             code, hyp, comm = ("THREATEN", None), False, True
         elif etype in ("CONSULT", "AGREE", "COOPERATE") and why in ("agree", "decide"):
             code, hyp, comm = ("AGREE", None), False, True
+        elif etype == "CONSULT" and why in lex.intent_heads:
+            code, hyp, comm = ("AGREE", None), False, True  # "is ready to resume talks with X"
     if speaker and sources:
         sources = [_as_speaker(s, speaker, st) for s in sources]
     _emit(

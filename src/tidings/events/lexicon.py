@@ -41,6 +41,7 @@ class Lexicon:
     hypothetical_heads: set[str] = field(default_factory=set)
     hypothetical_modifiers: set[str] = field(default_factory=set)
     refusals: set[str] = field(default_factory=set)
+    intent_heads: set[str] = field(default_factory=set)
     military_verbs: set[str] = field(default_factory=set)
 
     def merge(self, data: dict) -> None:
@@ -72,6 +73,7 @@ class Lexicon:
             ("hypothetical_heads", "hypothetical_heads"),
             ("hypothetical_modifiers", "hypothetical_modifiers"),
             ("refusals", "refusals"),
+            ("intent_heads", "intent_heads"),
             ("military_verbs", "military_verbs"),
         ):
             getattr(self, attr).update(str(w).lower() for w in data.get(key) or [])
