@@ -221,3 +221,11 @@ def test_of_two_roles_held_at_once_the_one_the_text_names():
         "Chinese Foreign Minister Wang Yi met Lavrov in Beijing on Monday.", published="2024-11-04"
     )
     assert found["person:wang-yi"].role_on("2024-11-04") == "Chinese Foreign Minister"
+
+
+def test_an_agency_name_in_lower_case_words_is_no_agency():
+    # "Russia Today" is a broadcaster; "visited Russia today" names the state
+    found = actors_of("Wang Yi said Russia today rejected the plan. Putin later spoke to Russia Today.")
+    assert "state:rus" in found
+    assert any(m.text == "Russia" for m in found["state:rus"].mentions)
+    assert not any("Today" in m.text for r in found.values() for m in r.mentions)

@@ -476,3 +476,8 @@ def test_readiness_to_meet_is_a_stated_intent(text: str, expected: tuple) -> Non
     found = triples(text)
     assert expected in found, found
     assert not any(t == "CONSULT" for t, _, _ in found), found
+
+
+def test_a_states_unnamed_official_acts_for_the_state() -> None:
+    found = names(facts("Taiwan's Vice Foreign Minister visited Russia today."))
+    assert ("CONSULT", "Taiwan", "Russia") in found, found

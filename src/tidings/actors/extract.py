@@ -35,6 +35,7 @@ __all__ = ["ArticleActor", "extract_actors", "find_actors"]
 
 LOCATIVE_PREPS = {"in", "at", "into", "near", "outside", "around", "across", "throughout", "to", "from",
                   "toward", "towards", "via", "inside", "within", "off", "onto", "through"}  # fmt: skip
+AGENCY_WORDS = {"news", "agency", "press", "service", "wire", "newswire", "broadcaster", "television", "radio"}
 TRAVEL_WORDS = {"visit", "tour", "trip", "travel", "arrive", "fly", "journey", "head", "return", "land",
                 "leave", "reach", "stay", "base", "hold", "host", "locate"}  # fmt: skip
 TITLE_WORDS = {"minister", "secretary", "president", "advisor", "adviser", "chief", "director", "leader",
@@ -289,6 +290,10 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
 
     # Agencies first: their tokens are never actors.
     for _, s, e in agencies(doc):
+        if e - s > 1 and any(
+            t.is_alpha and t.is_lower and not t.is_stop and t.lower_ not in AGENCY_WORDS for t in doc[s:e]
+        ):
+            continue  # a name's own words are capitalised: "visited Russia today" names no agency
         for t in range(s, e):
             taken[t] = True
     for name in exclude_names:  # the byline's authors

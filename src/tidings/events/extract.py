@@ -422,7 +422,7 @@ class _Article:
                 if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     return self.with_conj(verb.head, speaker)
                 found = self.with_conj(c, speaker)
-                if not found and c.pos_ == "NOUN" and _noun_code(c, self.lex) is None:
+                if not found and c.pos_ in ("NOUN", "PROPN") and _noun_code(c, self.lex) is None:
                     # "the leader of the opposition party", "a group based in X": the one actor inside
                     inside = self.phrase_actors(c, speaker, max_depth=SUBJECT_DEPTH)
                     found = inside
