@@ -229,3 +229,19 @@ def test_an_agency_name_in_lower_case_words_is_no_agency():
     assert "state:rus" in found
     assert any(m.text == "Russia" for m in found["state:rus"].mentions)
     assert not any("Today" in m.text for r in found.values() for m in r.mentions)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "country"),
+    [
+        ("Salaheddine Sidhoum, Algeria's leading human rights activist, began a hunger strike.", "Salaheddine Sidhoum", "DZA"),
+        ("A member of the Syrian parliament, Mohammed Mamoun, began a hunger strike.", "Mohammed Mamoun", "SYR"),
+        ("Anna Berg, who met Russian officials on Monday, said the talks went well.", "Anna Berg", None),
+    ],
+)
+def test_an_apposition_gives_an_unknown_person_a_country(body, name, country):
+    from tidings.actors.extract import find_actors
+    from tidings.nlp import load_nlp
+
+    people = {r.actor.name: r.actor for r in find_actors(load_nlp()(body), "a1", "2024-11-12")}
+    assert people[name].country == country

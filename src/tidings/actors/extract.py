@@ -444,6 +444,8 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
                     if d in role.title.casefold():
                         rec.actor.country = c
                         break
+        if not rec.actor.country:
+            rec.actor.country = _apposition_country(doc, gaz, rec, found)
 
     # 4. a nationality before a group noun stands for its state: "North Korean troops", "Burmese police"
     state_ids = _state_ids(id(gaz))
@@ -464,6 +466,35 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
 
     _link_references(doc, gaz, found, published)
     return list(found.values())
+
+
+def _apposition_country(doc, gaz: Gazetteer, rec: ArticleActor, found: dict[str, ArticleActor]) -> str | None:
+    """The country an apposition gives a person the gazetteer does not know: "Salaheddine
+    Sidhoum, Algeria's leading human rights activist", "a member of the Syrian parliament, X"."""
+    state_at: dict[int, str] = {}  # token index -> country, for the states named in the article
+    for other in found.values():
+        if other.actor.type is ActorType.STATE and other.actor.country:
+            for m in other.mentions:
+                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                if span is not None:
+                    state_at.update(dict.fromkeys(range(span.start, span.end), other.actor.country))
+    for m in rec.mentions:
+        if m.kind != "name":
+            continue
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        phrases = [list(c.subtree) for c in head.children if c.dep_ == "appos"]  # "X, Algeria's …"
+        if head.dep_ == "appos":  # "a member of the Syrian parliament, X": the noun it stands beside
+            own = {t.i for t in head.subtree}
+            phrases.append([t for t in head.head.subtree if t.i not in own])
+        for tokens in phrases:
+            for t in tokens:
+                country = state_at.get(t.i) or gaz.demonym_country.get(t.text.casefold())
+                if country:
+                    return country
+    return None
 
 
 @cache
