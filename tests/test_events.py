@@ -481,3 +481,11 @@ def test_readiness_to_meet_is_a_stated_intent(text: str, expected: tuple) -> Non
 def test_a_states_unnamed_official_acts_for_the_state() -> None:
     found = names(facts("Taiwan's Vice Foreign Minister visited Russia today."))
     assert ("CONSULT", "Taiwan", "Russia") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Japan sent 50 tons of rice to Iran.", "Japan sent medicine to Iran.", "Japan shipped a consignment of vaccines to Iran."],
+)
+def test_quantities_of_relief_goods_are_aid(text: str) -> None:
+    assert ("AID", "Japan", "Iran") in names(facts(text))

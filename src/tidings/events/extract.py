@@ -52,7 +52,11 @@ OFFICIAL_HEADS = {"minister", "official", "spokesman", "spokesperson", "spokeswo
 ORG_WORDS = {"ministry", "office", "agency", "department", "council", "committee", "assembly", "parliament",
              "service", "command", "commission", "bureau", "embassy", "government", "secretariat"}  # fmt: skip
 MEASURE_HEADS = {"day", "week", "month", "series", "round", "wave", "spate", "string", "number", "couple",
-                 "set", "barrage", "salvo", "volley", "hour", "year"}  # fmt: skip
+                 "set", "barrage", "salvo", "volley", "hour", "year",
+                 # quantities of goods: "700 kg of medicine", "a shipment of arms", "$5 million worth of aid"
+                 "ton", "tonne", "kg", "kilogram", "pound", "barrel", "litre", "liter", "gallon", "shipment",
+                 "consignment", "batch", "truckload", "load", "cargo", "amount", "quantity", "package",
+                 "worth", "million", "billion", "dollar", "lot"}  # fmt: skip
 EFFORT_HEADS = {"effort", "efforts", "process", "bid", "initiative", "mission", "campaign", "programme",
                 "program", "drive"}  # fmt: skip
 GROUP_HEADS = {"network", "group", "movement", "party", "organization", "organisation", "faction", "coalition",
