@@ -489,3 +489,9 @@ def test_a_states_unnamed_official_acts_for_the_state() -> None:
 )
 def test_quantities_of_relief_goods_are_aid(text: str) -> None:
     assert ("AID", "Japan", "Iran") in names(facts(text))
+
+
+def test_returning_somewhere_is_no_retreat() -> None:
+    assert ("RETREAT", "Japan", "Russia") in names(facts("Japan returned the islands to Russia."))
+    found = names(facts("Japan and Russia returned to Geneva this week for another round of talks."))
+    assert not any(t == "RETREAT" for t, _, _ in found), found

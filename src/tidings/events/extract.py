@@ -857,6 +857,8 @@ def _verb_code(tok, lex: Lexicon):
             return code, obj
     if lemma in lex.military_verbs and obj is not None and not _armed(obj, lex):
         return None, None  # "mobilized supporters", "deployed resources": no military act
+    if lemma in lex.transitive_only and obj is None:
+        return None, None  # "returned to Geneva for talks": a trip, not a return of anything
     if lemma in lex.verbs:
         return lex.verbs[lemma], None
     return None, None

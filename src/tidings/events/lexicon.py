@@ -42,6 +42,7 @@ class Lexicon:
     hypothetical_modifiers: set[str] = field(default_factory=set)
     refusals: set[str] = field(default_factory=set)
     intent_heads: set[str] = field(default_factory=set)
+    transitive_only: set[str] = field(default_factory=set)
     military_verbs: set[str] = field(default_factory=set)
 
     def merge(self, data: dict) -> None:
@@ -74,6 +75,7 @@ class Lexicon:
             ("hypothetical_modifiers", "hypothetical_modifiers"),
             ("refusals", "refusals"),
             ("intent_heads", "intent_heads"),
+            ("transitive_only", "transitive_only"),
             ("military_verbs", "military_verbs"),
         ):
             getattr(self, attr).update(str(w).lower() for w in data.get(key) or [])
