@@ -245,3 +245,13 @@ def test_an_apposition_gives_an_unknown_person_a_country(body, name, country):
 
     people = {r.actor.name: r.actor for r in find_actors(load_nlp()(body), "a1", "2024-11-12")}
     assert people[name].country == country
+
+
+def test_national_wire_agencies_cited_as_sources_are_not_actors():
+    found = actors_of(
+        "Bulgaria and Greece signed a border treaty today, the BTA reported. "
+        "Saudi Arabia welcomed the deal, the Saudi Press Agency said."
+    )
+    names = {r.actor.name for r in found.values()}
+    assert {"Bulgaria", "Greece", "Saudi Arabia"} <= names
+    assert not names & {"BTA", "Bulgarian News Agency", "Saudi Press Agency"}
