@@ -255,3 +255,10 @@ def test_national_wire_agencies_cited_as_sources_are_not_actors():
     names = {r.actor.name for r in found.values()}
     assert {"Bulgaria", "Greece", "Saudi Arabia"} <= names
     assert not names & {"BTA", "Bulgarian News Agency", "Saudi Press Agency"}
+
+
+def test_regional_and_historical_bodies_are_igos_of_no_country():
+    found = actors_of("ECOWAS leaders met in Abuja. Oskar Fischer was the first Warsaw Pact minister to go there.")
+    by_name = {r.actor.name: r.actor for r in found.values()}
+    for name in ("Economic Community of West African States", "Warsaw Pact"):
+        assert by_name[name].type is ActorType.IGO and by_name[name].country is None, by_name
