@@ -495,3 +495,8 @@ def test_returning_somewhere_is_no_retreat() -> None:
     assert ("RETREAT", "Japan", "Russia") in names(facts("Japan returned the islands to Russia."))
     found = names(facts("Japan and Russia returned to Geneva this week for another round of talks."))
     assert not any(t == "RETREAT" for t, _, _ in found), found
+
+
+def test_two_states_strengthening_their_ties_support_each_other() -> None:
+    found = names(facts("Japan and India strengthened their alliance on Monday."))
+    assert ("SUPPORT", "Japan", "India") in found, found

@@ -1005,7 +1005,10 @@ def _emit(
     sources = [s for s in sources if s]
     if not sources:
         return
-    if pair_ok and len(sources) >= 2 and not targets and etype in ("CONSULT", "AGREE", "COOPERATE"):
+    joint = etype in ("CONSULT", "AGREE", "COOPERATE") or (
+        etype == "SUPPORT" and trigger.lemma_.lower() in st.lex.cooperative_verbs
+    )  # "A and B strengthened their alliance": each the other's partner
+    if pair_ok and len(sources) >= 2 and not targets and joint:
         sources, targets = sources[:1], sources[1:2]
     for s in sources:
         tl = [
