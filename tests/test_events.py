@@ -500,3 +500,31 @@ def test_returning_somewhere_is_no_retreat() -> None:
 def test_two_states_strengthening_their_ties_support_each_other() -> None:
     found = names(facts("Japan and India strengthened their alliance on Monday."))
     assert ("SUPPORT", "Japan", "India") in found, found
+
+
+def test_a_source_of_no_country_excludes_no_target() -> None:
+    # a person of unknown country pledging an act towards a body of no country: the body is
+    # still the target (an unknown country is not "the same country")
+    found = triples("Ahmed Bensalem said he is prepared to release members of the Red Cross.")
+    assert ("AGREE", "Ahmed Bensalem", "International Committee of the Red Cross") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Oman launched a mediation effort on Sunday between Yemen and Saudi Arabia.",
+            ("CONSULT", "Oman", "Yemen"),
+        ),
+        ("Greece is demanding political autonomy from Turkey.", ("REQUEST", "Greece", "Türkiye")),
+    ],
+)
+def test_the_partner_named_inside_the_object_phrase(text: str, expected: tuple) -> None:
+    found = names(facts(text))
+    assert expected in found, found
+
+
+def test_a_particle_the_parser_hung_on_a_number() -> None:
+    # "handed over 700 kg": the parser attaches 'over' to the quantity, not to the verb
+    found = names(facts("German volunteers handed over 300 tonnes of food to Sudan on Friday."))
+    assert ("AID", "Germany", "Sudan") in found, found

@@ -815,6 +815,9 @@ def _verb_code(tok, lex: Lexicon):
     """(code, event noun) for a verb, or (None, None)."""
     lemma = tok.lemma_.lower()
     parts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if not parts and nxt is not None and nxt.tag_ == "RP" and nxt.head.i != tok.i and nxt.head.i > tok.i:
+        parts = [nxt.lower_]  # "handed over 700 kg of …": the parser hung the particle on the number
     # "called on Friday" is no "call on": a time phrase is no part of the verb
     preps = [
         c
@@ -922,6 +925,25 @@ def _targets(
                     out += st.phrase_actors(o, speaker, exclude=exclude)
         if out:
             return out
+    if not skip_obj:
+        # the partner named inside the object phrase: "launched a mediation effort between A and B",
+        # "demanded a truce with X", "demanding autonomy from X"
+        obj = _obj(tok)
+        if obj is not None and obj.dep_ in ("dobj", "obj") and obj.i not in st.tok_actor:
+            for p in sorted(
+                (c for c in obj.children if c.dep_ == "prep" and c.lower_ in order and c.lower_ != "of"),
+                key=lambda c: order.index(c.lower_),
+            ):
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        out += [
+                            a
+                            for a in (st.with_conj(o, speaker) if p.lower_ == "between" else
+                                      st.phrase_actors(o, speaker, max_depth=2, exclude=exclude))
+                            if a not in exclude and st.country(a) not in exclude
+                        ]  # fmt: skip
+                if out:
+                    return out
     return out
 
 
@@ -1104,7 +1126,7 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             return
         if etype == "CONSULT" and not any(st.np_actors(o, speaker) for o in tok.children if o.dep_ == "dobj"):
             return
-    own = {st.country(x) for x in sources} | set(sources)
+    own = ({st.country(x) for x in sources} | set(sources)) - {None}  # no country: excludes nothing
     targets = _targets(tok, etype, st, speaker, lex, exclude=own)
     if not targets and noun is not None:
         targets = _targets(noun, etype, st, speaker, lex, exclude=own)
@@ -1296,7 +1318,7 @@ def _antecedent_targets(obj, st: _Article, speaker, sources) -> list[str]:
         return []
     lemma = obj.lemma_.lower()
     start = max(0, obj.sent.start - 200)
-    own = {st.country(s) for s in sources}
+    own = {st.country(s) for s in sources} - {None}
     for i in range(obj.i - 1, start, -1):
         t = st.doc[i]
         if t.lemma_.lower() != lemma or t.sent == obj.sent:
@@ -1343,7 +1365,7 @@ def _cooperative(tok, obj, st: _Article, lex: Lexicon, cands, speaker) -> None:
                         targets.append(a)
     if not targets:
         targets = _targets(tok, "SUPPORT", st, speaker, lex, skip_obj=True)
-    own = {st.country(s) for s in sources} | set(sources)
+    own = ({st.country(s) for s in sources} | set(sources)) - {None}
     targets = [t for t in dict.fromkeys(targets) if t not in own and st.country(t) not in own]
     negated, _hyp, why = st.factuality(tok)
     if why in ("if",):
@@ -1503,7 +1525,7 @@ def _reported(sent, st: _Article, lex: Lexicon, cands) -> None:
         if evaluative and not negated:
             st.topics.update(x.i for x in subj.subtree)
             targets = st.phrase_actors(subj, speaker)
-            own = {speaker, st.country(speaker)}
+            own = {speaker, st.country(speaker)} - {None}
             targets = [t for t in targets if t not in own and st.country(t) not in own]
             _emit(
                 cands,
