@@ -528,3 +528,44 @@ def test_a_particle_the_parser_hung_on_a_number() -> None:
     # "handed over 700 kg": the parser attaches 'over' to the quantity, not to the verb
     found = names(facts("German volunteers handed over 300 tonnes of food to Sudan on Friday."))
     assert ("AID", "Germany", "Sudan") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # easing administrative or political restrictions is CONCEDE, economic sanctions RETREAT
+        ("Sudan lifted the state of emergency in Darfur on Monday.", ("CONCEDE", "Sudan", None)),
+        ("Serbia lifted a night curfew in Montenegro.", ("CONCEDE", "Serbia", "Montenegro")),
+        # a halt to hostilities is a de-escalation
+        ("Russia suspended its offensive against Ukraine.", ("RETREAT", "Russia", "Ukraine")),
+        # admitting monitors is RETREAT (access), withdrawing them SANCTION
+        ("Uganda received a team of observers from the African Union.", ("RETREAT", "Uganda", "African Union")),
+        ("Peru withdrew its inspectors from Ecuador.", ("SANCTION", "Peru", "Ecuador")),
+        # giving in to demands
+        ("The Chinese government met the demands of Taiwan.", ("CONCEDE", "China", "Taiwan")),
+        # the noun after the verb's own preposition
+        ("Ukraine withdrew from the agreement with Russia on Friday.", ("REJECT", "Ukraine", "Russia")),
+        ("Canada cut ties with Iran.", ("SANCTION", "Canada", "Iran")),
+        # released money is aid, not a release of prisoners
+        ("The Kenyan government released $10 million in aid to Somalia.", ("AID", "Kenya", "Somalia")),
+        ("Israel has agreed to US mediation in the talks.", ("AGREE", "Israel", "United States")),
+    ],
+)
+def test_how_news_phrases_yielding_easing_and_aid(text: str, expected: tuple) -> None:
+    found = names(facts(text))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Teachers in Kenya went on strike on Monday.", "PROTEST"),
+        ("Thousands of Serbians took to the streets of Belgrade.", "PROTEST"),
+        ("Kenyan police opened fire on protesters in Nairobi.", "ASSAULT"),
+        ("A Kenyan activist staged a hunger strike in prison.", "PROTEST"),
+    ],
+)
+def test_protest_and_fire_phrasings(text: str, kind: str) -> None:
+    found = names(facts(text))
+    assert any(t == kind for t, _, _ in found), found
+    assert kind == "ASSAULT" or not any(t == "ASSAULT" for t, _, _ in found), found

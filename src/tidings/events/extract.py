@@ -56,7 +56,9 @@ MEASURE_HEADS = {"day", "week", "month", "series", "round", "wave", "spate", "st
                  # quantities of goods: "700 kg of medicine", "a shipment of arms", "$5 million worth of aid"
                  "ton", "tonne", "kg", "kilogram", "pound", "barrel", "litre", "liter", "gallon", "shipment",
                  "consignment", "batch", "truckload", "load", "cargo", "amount", "quantity", "package",
-                 "worth", "million", "billion", "dollar", "lot"}  # fmt: skip
+                 "worth", "million", "billion", "dollar", "lot",
+                 # bodies of people: "a team of observers", "a contingent of troops"
+                 "team", "contingent", "detachment", "unit", "group", "delegation", "mission", "company"}  # fmt: skip
 EFFORT_HEADS = {"effort", "efforts", "process", "bid", "initiative", "mission", "campaign", "programme",
                 "program", "drive"}  # fmt: skip
 GROUP_HEADS = {"network", "group", "movement", "party", "organization", "organisation", "faction", "coalition",
@@ -833,14 +835,26 @@ def _verb_code(tok, lex: Lexicon):
     nouns += [
         p2 for p in preps if p.lower_ in ("of", "against", "about") for p2 in p.children if p2.dep_ == "pobj"
     ]
-    for k in keys:
-        table = lex.object_verbs.get(k)
+    tables = [(lex.object_verbs.get(k), nouns) for k in keys]
+    # "went on strike", "took to the streets", "withdrew from the talks": the noun after the verb's
+    # own preposition
+    tables += [
+        (lex.object_verbs.get(f"{lemma} {p.lower_}"), [o for o in p.children if o.dep_ == "pobj"]) for p in preps
+    ]
+    for table, cands in tables:
         if not table:
             continue
-        for n in nouns:
-            words = [n.lower_, n.lemma_.lower()] + [
-                f"{c.lower_} {n.lower_}" for c in n.children if c.dep_ in ("compound", "amod")
+        for n in cands:
+            # the compound first: "a hunger strike" is a protest before "a strike" is an attack
+            words = [f"{c.lower_} {n.lower_}" for c in n.children if c.dep_ in ("compound", "amod")]
+            words += [  # "the state of emergency"
+                f"{n.lower_} of {o.lower_}"
+                for p in n.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
             ]
+            words += [n.lower_, n.lemma_.lower()]
             if n.lemma_.lower() in EFFORT_HEADS:  # "mediation efforts", "the peace process": the kind
                 words += [c.lower_ for c in n.children if c.dep_ in ("compound", "amod")]
             for w in words:
@@ -1130,6 +1144,13 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
     targets = _targets(tok, etype, st, speaker, lex, exclude=own)
     if not targets and noun is not None:
         targets = _targets(noun, etype, st, speaker, lex, exclude=own)
+    if not targets and etype == "AGREE" and noun is None:
+        # "agreed to US mediation", "accepted to Iran's proposal": the one whose offer is taken up
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "to":
+                for o in p.children:
+                    if o.dep_ == "pobj" and _noun_code(o, lex) is not None:
+                        targets = st.phrase_actors(o, speaker, max_depth=2, exclude=own)
     if not targets and etype in INTENT_TYPES:
         # "threatened to break relations with Russia", "refused to deploy troops in Iraq": the
         # target of the act threatened, refused or agreed to
