@@ -25,6 +25,7 @@ FILES = (
     "government_bodies.yaml",
     "groups.yaml",
     "people.yaml",
+    "people_world.yaml",
 )
 
 
