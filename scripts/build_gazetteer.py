@@ -21,6 +21,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "src" / "tidings" / "data" / "gazetteer" / "_build" / "states_table.txt"
+MISSPELLINGS = ROOT / "src" / "tidings" / "data" / "gazetteer" / "_build" / "misspellings.txt"
 OUT = ROOT / "src" / "tidings" / "data" / "gazetteer"
 
 # Capitals that are NOT used as metonyms for the government: same string as the
@@ -163,7 +164,19 @@ def iso_names(c) -> list[str]:
     return out
 
 
+def read_misspellings() -> dict[str, tuple[list[str], list[str]]]:
+    """ISO3 -> (misspelt names, misspelt demonyms) from ``_build/misspellings.txt``."""
+    out = {}
+    for line in MISSPELLINGS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        iso3, names, dems = (f.strip() for f in line.split("|"))
+        out[iso3] = ([s for s in names.split(";") if s], [s for s in dems.split(";") if s])
+    return out
+
+
 def build_states() -> list[dict]:
+    misspelt = read_misspellings()
     rows = []
     for line in TABLE.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -195,6 +208,12 @@ def build_states() -> list[dict]:
             "landmark_metonyms": cur.get("landmark_metonyms", []),
             "curated": iso3 in CURATED,
         }
+        names_bad, dems_bad = misspelt.get(iso3, ([], []))
+        known = {x.casefold() for x in [name, *aliases, *entry["demonyms"]]}
+        if [x for x in names_bad if x.casefold() not in known]:
+            entry["misspellings"] = [x for x in names_bad if x.casefold() not in known]
+        if [x for x in dems_bad if x.casefold() not in known]:
+            entry["demonym_misspellings"] = [x for x in dems_bad if x.casefold() not in known]
         if iso3 == "XKX":
             entry["iso_user_assigned"] = True
         if cur.get("notes"):
@@ -234,6 +253,8 @@ HEADER_STATES = """\
 #   capitals: facts; metonyms: capitals/seats that stand for the government (STATE surface forms when
 #   they act or speak: "Pyongyang said"), never when they are places ("talks in Seoul")
 #   landmark_metonyms: buildings standing for the whole government (the Kremlin)
+#   misspellings / demonym_misspellings: misspelt forms real news prints ("Isreal", "Quatari"),
+#   from _build/misspellings.txt; matched only capitalised and exactly, never actor aliases
 """
 
 HEADER_TERR = """\

@@ -262,3 +262,46 @@ def test_regional_and_historical_bodies_are_igos_of_no_country():
     by_name = {r.actor.name: r.actor for r in found.values()}
     for name in ("Economic Community of West African States", "Warsaw Pact"):
         assert by_name[name].type is ActorType.IGO and by_name[name].country is None, by_name
+
+
+# --------------------------------------------------------------------------- misspellings, groups
+
+
+def all_actors_of(body: str, published: str | None = "2024-11-12") -> dict[str, object]:
+    """Every actor the article names, nationalities and places included (as the events stage sees them)."""
+    from tidings.actors.extract import find_actors
+    from tidings.nlp import load_nlp
+
+    return {r.actor.id: r for r in find_actors(load_nlp()(body), "a1", published)}
+
+
+def test_misspelt_state_names_resolve_only_as_printed():
+    found = all_actors_of("Isreal will pull its troops out of the area, an Isreali spokesman said on Monday.")
+    assert "state:isr" in found
+    assert {m.text for m in found["state:isr"].mentions} >= {"Isreal"}
+    assert "state:qat" in all_actors_of("Quatar's foreign ministry condemned the strike on Tuesday.")
+    assert "state:phl" in all_actors_of("The Phillipines coast guard said it had tracked the vessels.")
+    # not misspellings: a real name, a lower-case word
+    assert not any(a.startswith("state:col") for a in all_actors_of("Columbia University suspended the students."))
+    assert not any(a.startswith("state:") for a in all_actors_of("The isreal story was retold in a blog."))
+
+
+def test_misspellings_are_no_aliases_and_no_real_names():
+    gaz = Gazetteer.default()
+    isr = gaz.entries["state:isr"]
+    assert "Isreal" in isr.misspellings and "Isreal" not in isr.names
+    assert gaz.demonym_country["isreali"] == "ISR"
+    real = {n.casefold() for e in gaz.entries.values() for n in [*e.names, *e.acronyms]}
+    for e in gaz.entries.values():
+        for m in e.misspellings:
+            assert m.casefold() not in real, m
+
+
+def test_armed_groups_keep_their_own_country():
+    found = all_actors_of(
+        "The Taliban government in Afghanistan has been sharing bomb-making skills with the Liberation "
+        "Tigers of Tamil Eelam, an intelligence report said."
+    )
+    assert found["org:ltte"].actor.country == "LKA"
+    found = all_actors_of("Al-Qaeda's leaders in Afghanistan have threatened new attacks on the United States.")
+    assert found["org:al-qaeda"].actor.country is None  # transnational, not Afghanistan's

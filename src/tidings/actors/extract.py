@@ -120,6 +120,9 @@ def _matchers(nlp_id: int, gaz_id: int):
                 add(lower, n, aid, "name")
         for n in e.acronyms:
             add(exact, n, aid, "acronym")
+        for n in e.misspellings:  # "Isreal", "ISREAL": a name, but only as printed (never "isreal")
+            add(exact, n, aid, "name")
+            add(exact, n.upper(), aid, "name")
         for n in e.generic:
             add(lower, n, aid, "generic")
         for n in e.metonyms:

@@ -42,6 +42,7 @@ class Entry:
     metonyms: list[str] = field(default_factory=list)  # stand for it when they act, not as places
     contextual: list[str] = field(default_factory=list)  # "the North": only with a Korean context
     demonyms: list[str] = field(default_factory=list)  # country signals, never surface forms
+    misspellings: list[str] = field(default_factory=list)  # "Isreal": exact, capitalised; no aliases
     metonym_for_state: bool = True
 
 
@@ -112,6 +113,7 @@ class Gazetteer:
             metonyms=metonyms,
             contextual=list(raw.get("contextual_aliases") or []),
             demonyms=list(raw.get("demonyms") or []),
+            misspellings=list(raw.get("misspellings") or []),
             metonym_for_state=raw.get("metonym_for_state", True),
         )
         self.entries[aid] = entry
@@ -125,7 +127,7 @@ class Gazetteer:
             if entry.surname:
                 self.by_surname[entry.surname.casefold()].append(aid)
         if atype is ActorType.STATE and actor.country:
-            for d in entry.demonyms:
+            for d in [*entry.demonyms, *(raw.get("demonym_misspellings") or [])]:
                 self.demonym_country[d.casefold()] = actor.country
 
     def person_by_name(self, name: str) -> str | None:
