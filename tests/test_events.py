@@ -236,7 +236,8 @@ def test_a_response_to_an_earlier_deed_targets_its_doer():
     )
     got = {(e.type, e.source_id, e.target_id) for e in facts.events if not e.hypothetical}
     assert ("ACCUSE", "state:usa", "state:prk") in got
-    assert ("PROTEST", "state:jpn", "state:prk") in got
+    # a state protesting through diplomatic channels complains officially: ACCUSE in PLOVER
+    assert ("ACCUSE", "state:jpn", "state:prk") in got
     assert any(t == "REJECT" and s == "state:prk" for t, s, _ in got)  # the DPRK acts, KCNA only reports
 
 
@@ -569,3 +570,39 @@ def test_protest_and_fire_phrasings(text: str, kind: str) -> None:
     found = names(facts(text))
     assert any(t == kind for t, _, _ in found), found
     assert kind == "ASSAULT" or not any(t == "ASSAULT" for t, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stated intent to accept is AGREE, not a prediction
+        (
+            "Ethiopia said it would accept international mediation in its border dispute with Eritrea.",
+            ("AGREE", "Ethiopia", "Eritrea"),
+        ),
+        # "committed to" is a pledge: coded by the act pledged
+        ("Vietnam said it is committed to withdrawing its troops from Cambodia.", ("AGREE", "Vietnam", "Cambodia")),
+        ("Japan remains committed to supporting Ukraine.", ("SUPPORT", "Japan", "Ukraine")),
+        # the issuer of a statement is who condemns
+        ("Russia issued a statement condemning the attack by Ukraine.", ("ACCUSE", "Russia", "Ukraine")),
+        # a state protests by formal complaint
+        ("Germany protested the arrest of its citizens by Iran.", ("ACCUSE", "Germany", "Iran")),
+        # measures of people and the state of emergency
+        ("India deployed thousands of troops along its border with Pakistan.", ("MOBILIZE", "India", "Pakistan")),
+        ("Ethiopian troops declared a state of emergency in Somalia.", ("COERCE", "Ethiopia", "Somalia")),
+    ],
+)
+def test_stated_intents_pledges_and_formal_protests(text: str, expected: tuple) -> None:
+    found = names(facts(text))
+    assert expected in found, found
+
+
+def test_crowds_still_protest() -> None:
+    found = names(facts("Thousands of Kenyans protested against the government in Nairobi."))
+    assert any(t == "PROTEST" for t, _, _ in found) and not any(t == "ACCUSE" for t, _, _ in found), found
+
+
+def test_they_is_the_plural_speaker() -> None:
+    # the actors stage resolves "Militants loyal to X" to X; "they" in what they said is the same
+    found = triples("Militants loyal to the Taliban leader Mullah Omar said they attacked a Pakistani army convoy.")
+    assert any(t == "ASSAULT" and s is not None for t, s, _ in found), found

@@ -58,7 +58,8 @@ MEASURE_HEADS = {"day", "week", "month", "series", "round", "wave", "spate", "st
                  "consignment", "batch", "truckload", "load", "cargo", "amount", "quantity", "package",
                  "worth", "million", "billion", "dollar", "lot",
                  # bodies of people: "a team of observers", "a contingent of troops"
-                 "team", "contingent", "detachment", "unit", "group", "delegation", "mission", "company"}  # fmt: skip
+                 "team", "contingent", "detachment", "unit", "group", "delegation", "mission", "company",
+                 "thousands", "hundreds", "dozens", "scores", "tens", "thousand", "hundred", "dozen"}  # fmt: skip
 EFFORT_HEADS = {"effort", "efforts", "process", "bid", "initiative", "mission", "campaign", "programme",
                 "program", "drive"}  # fmt: skip
 GROUP_HEADS = {"network", "group", "movement", "party", "organization", "organisation", "faction", "coalition",
@@ -92,6 +93,8 @@ COMMUNICATIVE = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 THREAT_OBJECTS = {"response", "retaliation", "consequences", "consequence", "action", "measures",
                   "countermeasures", "strike", "strikes", "attack", "war", "reprisal", "reprisals",
                   "punishment", "price", "force"}  # fmt: skip
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
+                   "message", "appeal", "note", "decree", "order", "notice", "document", "memo", "bulletin"}  # fmt: skip
 QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb")]
 
 
@@ -257,7 +260,7 @@ class _Article:
             pair = self.pair_before(tok.i, None, met=tok.dep_ == "nsubj")
             if pair:
                 return list(pair)
-            if speaker and self.kind(speaker) != "PERSON":
+            if speaker and (self.kind(speaker) != "PERSON" or self._plural_speaker(tok)):
                 return [speaker]  # "the rebels said they would …"
             for i, a in reversed(self.history):  # "The rebels attacked X. They also …"
                 if a.startswith(GROUP_PREFIX) and tok.i - i < PRONOUN_WINDOW:
@@ -279,6 +282,16 @@ class _Article:
                 if self.kind(a) == "PERSON" and tok.i - i < 120:
                     return [a]
         return []
+
+    def _plural_speaker(self, tok) -> bool:
+        """Is the subject of the reporting verb above ``tok`` a plural noun ("Militants loyal to X
+        said they …")?  Then "they" is the speaker, whoever the actors stage found inside it."""
+        t = tok
+        while t.head.i != t.i:
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.lex.speech_verbs:
+                return any(c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") for c in t.head.children)
+            t = t.head
+        return False
 
     def pair_before(self, i: int, kind: str | None, met: bool = False) -> tuple[str, str] | None:
         """The last two actors named together ("A and B"), or who last met when ``met``."""
@@ -438,11 +451,20 @@ class _Article:
         dep = verb.dep_
         if dep == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             return self.subject(verb.head.head, speaker, depth + 1)  # "X is ready to …": X
+        if dep == "pcomp" and verb.head.dep_ == "prep":
+            g = verb.head.head  # "X is committed to opening …", "X is determined on …": X
+            if g.dep_ == "acomp" and g.head.pos_ in ("VERB", "AUX"):
+                return self.subject(g.head, speaker, depth + 1)
+            if g.lower_ == "committed" and g.pos_ == "VERB":
+                # the parser hangs "it" on the auxiliary of "it is committed" at times
+                for c in [*g.children, *(x for a in g.children if a.dep_ in ("aux", "auxpass") for x in a.children)]:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        return self.with_conj(c, speaker)
         if dep in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             h = verb.head
             if dep == "xcomp":
                 for c in h.children:  # "urged X to …", "called on X to …": X acts
-                    if c.dep_ == "dobj" and h.lemma_.lower() not in ("promise", "vow", "pledge"):
+                    if c.dep_ == "dobj" and h.lemma_.lower() not in ("promise", "vow", "pledge", "summon"):
                         return self.with_conj(c, speaker)
                     if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.head.i < c.i < verb.i:
                         for o in c.children:
@@ -463,7 +485,19 @@ class _Article:
             and verb.tag_ in ("VBG", "VBZ", "VBD", "VBP")
             and verb.head.pos_ in ("PROPN", "NOUN", "PRON")
         ):
-            return self.with_conj(verb.head, speaker)
+            found = self.with_conj(verb.head, speaker)
+            h = verb.head
+            if (
+                not found
+                and dep == "acl"
+                and verb.tag_ == "VBG"
+                and h.dep_ in ("dobj", "obj")
+                and h.head.pos_ in ("VERB", "AUX")
+                and h.lemma_.lower() in STATEMENT_NOUNS
+            ):
+                # "issued a statement condemning X", "released a declaration demanding …": the issuer
+                return self.subject(h.head, speaker, depth + 1)
+            return found
         if dep == "acl" and verb.tag_ == "VB" and verb.head.pos_ == "NOUN":
             # "their stance to continue to cooperate": the noun's owner, else the clause's subject
             for c in verb.head.children:
@@ -789,6 +823,8 @@ def _noun_code(tok, lex: Lexicon):
     for c in tok.children:
         if c.dep_ in ("compound", "amod"):
             keys += [f"{c.lower_} {tok.lower_}", f"{c.lemma_.lower()} {low}"]
+        elif c.dep_ == "prep" and c.lower_ == "of":  # "a state of emergency"
+            keys += [f"{low} of {o.lower_}" for o in c.children if o.dep_ == "pobj"]
     for k in keys:
         if k in lex.nouns:
             return lex.nouns[k]
@@ -896,7 +932,7 @@ def _armed(obj, lex: Lexicon) -> bool:
     """Is an object (or a conjunct of it) a force or a weapon ("troops", "missiles", "Patriot systems")?"""
     return any(
         cls in ("troops", "weapons", "missile")
-        for n in [obj, *(c for c in obj.children if c.dep_ == "conj")]
+        for n in [obj, _measured(obj), *(c for c in obj.children if c.dep_ == "conj")]
         for cls in lex.classes(n.lower_) + lex.classes(n.lemma_.lower())
     )
 
@@ -1256,6 +1292,8 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
             code, hyp, comm = (("AGREE", None) if etype == "AID" else ("SUPPORT", None)), False, True
         elif etype in CONCILIATORY and (why in lex.commissive or (why == "will" and own)):
             code, hyp, comm = ("AGREE", None), False, True  # "said they will release X": a promise
+        elif etype == "AGREE" and why in ("will", "would") and own and noun is None:
+            hyp, comm = False, True  # "X said it would accept mediation": a stated intent is AGREE
         elif etype in HOSTILE | {"PROTEST"} and (
             why in ("vow", "pledge", "promise", "swear", "threaten", "warn")
             or (why in ("will", "would") and own)
@@ -1265,6 +1303,18 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
             code, hyp, comm = ("AGREE", None), False, True
         elif etype == "CONSULT" and why in lex.intent_heads:
             code, hyp, comm = ("AGREE", None), False, True  # "is ready to resume talks with X"
+    if (
+        code[0] == "PROTEST"
+        and noun is None
+        and tok.lemma_.lower() == "protest"
+        and sources
+        and all(st.kind(s) in ("STATE", "IGO") and not s.startswith(GROUP_PREFIX) for s in sources)
+    ):
+        # a state or a body of states protests to someone: a formal complaint
+        # (crowds demonstrate; governments lodge protests)
+        code, comm = ("ACCUSE", "allege"), True
+        if not targets:
+            return
     if speaker and sources:
         sources = [_as_speaker(s, speaker, st) for s in sources]
     _emit(
