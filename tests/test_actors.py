@@ -305,3 +305,42 @@ def test_armed_groups_keep_their_own_country():
     assert found["org:ltte"].actor.country == "LKA"
     found = all_actors_of("Al-Qaeda's leaders in Afghanistan have threatened new attacks on the United States.")
     assert found["org:al-qaeda"].actor.country is None  # transnational, not Afghanistan's
+
+
+# --------------------------------------------------------------------------- titles, bodies, modifiers
+
+
+def test_a_title_with_its_state_names_the_holder_on_the_day():
+    body = "The Emir of Qatar hosted the two delegations in Doha on Sunday."
+    assert "person:tamim-bin-hamad-al-thani" in all_actors_of(body, published="2024-11-12")
+    assert "person:hamad-bin-khalifa-al-thani" in all_actors_of(body, published="2010-05-02")
+    found = all_actors_of("Qatar's emir launched a new mediation effort on Saturday.", published=None)
+    assert any(m.text == "Qatar's emir" for m in found["state:qat"].mentions)  # no date: the state
+    found = all_actors_of("Japan's prime minister said the two countries would hold talks.", published="2024-11-12")
+    assert [m.text for m in found["person:shigeru-ishiba"].mentions] == ["Japan's prime minister"]
+    # a named person keeps their name: no title mention for "President Ruto"
+    found = all_actors_of("Kenya's President William Ruto met the envoy on Monday.", published="2024-11-12")
+    assert "person:william-ruto" in found and "person:uhuru-kenyatta" not in found
+
+
+def test_unknown_person_of_a_state_takes_its_country():
+    found = all_actors_of("Interim President Mamadou Kone of Mali dissolved the cabinet on Tuesday.")
+    person = next(r for a, r in found.items() if a.startswith("person:~"))
+    assert person.actor.country == "MLI"
+
+
+def test_a_body_before_a_group_noun_acts_for_it():
+    found = all_actors_of("U.N. helicopters evacuated dozens of wounded civilians from the town on Friday.")
+    assert "U.N. helicopters" in {m.text for m in found["igo:un"].mentions}
+    found = all_actors_of("U.S. and Russian negotiators return to Vienna this week for another round.")
+    assert {"state:usa", "state:rus"} <= set(found)
+
+
+def test_security_council_is_the_uns_unless_a_state_is_named():
+    found = all_actors_of("The Security Council voted on Thursday to extend the peacekeeping mission in Haiti.")
+    assert "igo:unsc" in found
+    found = all_actors_of("France on Wednesday vetoed a Security Council resolution on the blockade.")
+    assert "igo:unsc" in found
+    found = all_actors_of("Russia's president convened the Security Council in Moscow on Friday.")
+    assert "org:rus-security-council" in found and "igo:unsc" not in found
+    assert "igo:unga" not in all_actors_of("The Virginia General Assembly passed the bill on Monday.")

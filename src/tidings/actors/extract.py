@@ -58,7 +58,16 @@ GROUP_NOUNS = {"troops", "troop", "forces", "force", "soldiers", "soldier", "mil
                "police", "officials", "official", "authorities", "government", "diplomats", "warships", "warship",
                "jets", "aircraft", "drones", "missiles", "units", "personnel", "workers", "hackers", "negotiators",
                "delegation", "leaders", "leadership", "regime", "side", "coast", "guard", "militia", "fighters",
-               "vessels", "ships", "satellite", "envoy", "embassy", "prosecutors", "court", "lawmakers"}  # fmt: skip
+               "vessels", "ships", "satellite", "envoy", "embassy", "prosecutors", "court", "lawmakers",
+               "helicopters", "helicopter", "planes", "warplanes", "bombers", "tanks", "artillery", "convoy",
+               "convoys", "patrol", "patrols", "boats", "gunboats", "submarines", "inspectors", "monitors",
+               "observers", "mediators", "investigators", "commandos", "marines", "paratroopers", "sailors",
+               "negotiator", "mission", "agents"}  # fmt: skip
+# Titles of a head of state or government (or a minister) that, with their state ("the Emir of Qatar",
+# "Qatar's emir", "the Qatari emir"), name the holder: the dictionary person on the day, else the state.
+STATE_TITLES = {"king", "queen", "emir", "amir", "sultan", "shah", "monarch", "president", "premier",
+                "chancellor", "ruler", "leader", "prime minister", "foreign minister", "defence minister",
+                "defense minister", "crown prince"}  # fmt: skip
 ORGAN_NOUNS = {"parliament", "legislature", "cabinet", "judge", "judges", "officers", "officer", "intelligence",
                "minister", "ministers", "spokesman", "spokeswoman", "spokesperson", "president", "premier",
                "authority", "administration", "security", "commanders", "commander", "generals",
@@ -218,6 +227,33 @@ def _nearest_country(i: int, sent, signals: list[tuple[int, str]], allowed: set[
     return fallback if fallback in allowed else None
 
 
+def _world_or_nation(doc, gaz: Gazetteer, s: int, e: int, signals, by_country: dict, found) -> str | None:
+    """The sense of a name that is both an international body's and some states' ("the Security
+    Council"): a state's body when the phrase or its sentence names that state ("Russia's Security
+    Council", "Moscow convened the Security Council"); the world's body when capitalised with no such
+    context (or, lower-case, "the council", when the article names that body in full); otherwise ""
+    (unresolved: "the Virginia General Assembly", "Armenia's Security Council")."""
+    while s < e and doc[s].lower_ == "the":
+        s += 1
+    root = doc[s:e].root
+    national = {c for c in by_country if c}
+    for m in root.children:
+        if m.i < s and m.dep_ in ("poss", "compound", "amod", "nmod"):
+            c = _demonym_at(doc, m, gaz) or next((c for j, c in signals if j == m.i), None)
+            if c:
+                return c if c in national else ""
+            if m.pos_ == "PROPN":
+                return ""  # "the Virginia General Assembly": some other body of that name
+    sent = doc[s].sent
+    near = sorted((abs(j - s), c) for j, c in signals if sent.start <= j < sent.end and c in national)
+    if near:
+        return near[0][1]
+    world = by_country[None]
+    if doc[s].text[:1].isupper() or world in found:
+        return None
+    return ""
+
+
 def _entity_is(doc, s: int, e: int) -> bool:
     """Is tokens[s:e] (less "the") exactly one named entity?"""
     return any(ent.start <= s and ent.end >= e and _strip(ent) == (s, e) for ent in doc.ents)
@@ -327,7 +363,9 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
         kind = cands[0][1]
         head = doc[s:e].root
         if kind == "generic":
-            generic_later.append((s, e, cands))
+            bare = label.removeprefix("generic|the ")  # "the Security Council" is also "Security Council"
+            more = table.get(f"generic|{bare}", []) if bare != label else []
+            generic_later.append((s, e, list(dict.fromkeys([*cands, *more]))))
             for t in range(s, e):
                 taken[t] = True  # reserved: resolved once the country signals are known
             continue
@@ -361,9 +399,16 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
     for s, e, cands in sorted(generic_later):
         by_country = {gaz.entries[a].actor.country: a for a, _ in cands}
         label = doc[s:e].text.casefold().removeprefix("the ")
-        c = sense.get(label) or _nearest_country(
-            s, doc[s].sent, signals, set(by_country), first_country or dominant
-        )
+        if None in by_country:  # also a body of the world: "the Security Council", "the General Assembly"
+            c = sense[label] if label in sense else _world_or_nation(doc, gaz, s, e, signals, by_country, found)
+            if c is None:
+                sense[label] = None
+                add(by_country[None], gaz.entries[by_country[None]].actor, s, e, "generic", True)
+                continue
+        else:
+            c = sense.get(label) or _nearest_country(
+                s, doc[s].sent, signals, set(by_country), first_country or dominant
+            )
         if c is None or c not in by_country:
             unresolved.update(range(s, e))  # "parliament" of a country the gazetteer lacks
             continue
@@ -450,6 +495,9 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
         if not rec.actor.country:
             rec.actor.country = _apposition_country(doc, gaz, rec, found)
 
+    # titles with their state and no name: "the Emir of Qatar", "Qatar's emir", "the Qatari emir"
+    _state_titles(doc, gaz, found, taken, published, add)
+
     # 4. a nationality before a group noun stands for its state: "North Korean troops", "Burmese police"
     state_ids = _state_ids(id(gaz))
     for ent in doc.ents:
@@ -460,7 +508,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
         while head.dep_ == "conj" and head.head.i < head.i:  # "Hungarian and Romanian officials"
             head = head.head
         head = head.head
-        if country in state_ids and head.i >= ent.end and head.lemma_.lower() in GROUP_NOUNS:
+        if country in state_ids and head.i >= ent.end and GROUP_NOUNS & {head.lemma_.lower(), head.lower_}:
             aid = state_ids[country]
             add(aid, gaz.entries[aid].actor, ent.start, ent.end, "demonym", False)
 
@@ -488,6 +536,10 @@ def _apposition_country(doc, gaz: Gazetteer, rec: ArticleActor, found: dict[str,
         if span is None:
             continue
         head = span.root
+        if span.end < len(doc) and doc[span.end].lower_ == "of":  # "President Dos Santos of Angola"
+            j = span.end + 1 + (1 if span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the" else 0)
+            if j in state_at:
+                return state_at[j]
         phrases = [list(c.subtree) for c in head.children if c.dep_ == "appos"]  # "X, Algeria's …"
         if head.dep_ == "appos":  # "a member of the Syrian parliament, X": the noun it stands beside
             own = {t.i for t in head.subtree}
@@ -498,6 +550,66 @@ def _apposition_country(doc, gaz: Gazetteer, rec: ArticleActor, found: dict[str,
                 if country:
                     return country
     return None
+
+
+def _state_titles(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: list[bool], published, add) -> None:
+    """A head-of-state title with its state and no name ("the Emir of Qatar", "Qatar's emir", "the
+    Qatari emir", "Russia's foreign minister") names the holder: the one dictionary person whose role
+    of that state and title is held on the article's date; without a date or a known holder, the
+    state itself (the title acts for it, as "Burmese troops" do)."""
+    state_at: dict[int, str] = {}
+    for rec in found.values():
+        if rec.actor.type is ActorType.STATE and rec.actor.country:
+            for m in rec.mentions:
+                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                for t in span if span is not None else ():
+                    state_at[t.i] = rec.actor.country
+    state_ids = _state_ids(id(gaz))
+    for tok in doc:
+        if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+            continue
+        title = tok.lower_
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is not None and f"{prev.lower_} {title}" in STATE_TITLES:
+            title, first = f"{prev.lower_} {title}", tok.i - 1
+        elif title in STATE_TITLES:
+            first = tok.i
+        else:
+            continue
+        if any(c.ent_type_ == "PERSON" or (c.dep_ in ("appos", "compound") and c.i > tok.i) for c in tok.children):
+            continue  # "President Yoon", "the emir, Sheikh Tamim": the person's own name says who
+        country, start, end = None, first, tok.i + 1
+        for c in tok.children:
+            if c.dep_ == "poss" and c.i in state_at:  # "Qatar's emir"
+                country, start = state_at[c.i], min(x.i for x in c.subtree)
+            elif c.dep_ in ("amod", "compound", "nmod") and c.i < first:  # "the Qatari emir"
+                country = _demonym_at(doc, c, gaz) or state_at.get(c.i)
+                start = min(start, c.i)
+            elif c.dep_ == "prep" and c.lower_ == "of":  # "the Emir of Qatar"
+                objs = [o for o in c.children if o.dep_ == "pobj" and o.i in state_at]
+                if objs:
+                    country, end = state_at[objs[0].i], objs[0].i + 1
+            if country:
+                break
+        if not country or country not in state_ids or any(taken[t] for t in range(first, tok.i + 1)):
+            continue
+        words = set(title.split()) | ({"minister"} if title.endswith("minister") else set())
+        holders = [
+            aid
+            for aid, e in gaz.entries.items()
+            if e.actor.type is ActorType.PERSON
+            and any(
+                r.country == country and published and r.held_on(published) and words <= set(r.title.lower().split())
+                for r in e.actor.roles
+            )
+        ] if published else []  # fmt: skip
+        while start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        if len(holders) == 1:
+            add(holders[0], gaz.entries[holders[0]].actor, start, end, "description", True)
+        else:
+            sid = state_ids[country]
+            add(sid, gaz.entries[sid].actor, start, end, "description", False)
 
 
 @cache
@@ -534,6 +646,13 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                 span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
                 for t in span if span is not None else ():
                     state_at[t.i] = rec.actor.country
+    body_at: dict[int, str] = {}  # tokens of named bodies of no country: "U.N.", "NATO", "Red Cross"
+    for rec in found.values():
+        if rec.actor.type in (ActorType.IGO, ActorType.ORG) and not rec.actor.country:
+            for m in rec.mentions:
+                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                if m.kind in ("name", "acronym") and span is not None:
+                    body_at.update(dict.fromkeys(range(span.start, span.end), rec.actor.id))
     state_ids = _state_ids(id(gaz))
     used: set[int] = set()  # tokens of the groups and state bodies found here
     for tok in doc:
@@ -571,6 +690,17 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             and tok.dep_ not in ("compound", "amod")
         ):
             country, sector = gaz.demonym_country.get(tok.lower_[:-1]), "people"
+        if (
+            not country
+            and (sector or organ)
+            and (body := next((body_at[c.i] for c in tok.children
+                               if c.dep_ in ("compound", "nmod") and c.i < tok.i and c.i in body_at), None))
+        ):  # "U.N. helicopters evacuated the wounded", "NATO jets struck": the body acts  # fmt: skip
+            start = min(i for i, a in body_at.items() if a == body and i < tok.i and i >= tok.left_edge.i)
+            if not any(taken[t] and t not in body_at for t in range(start, tok.i)):
+                add(body, found[body].actor, start, tok.i + 1, "description", False)
+                used.update(range(start, tok.i + 1))
+            continue
         if not country or any(taken[t] and t not in state_at for t in range(start, tok.i)):
             continue
         if organ:
@@ -737,6 +867,8 @@ def _link_references(doc, gaz: Gazetteer, found: dict[str, ArticleActor], publis
             chain(back[1], tok)
     for aid, s, e, kind in added:
         span = doc[s:e]
+        if any(m.span.start < span.end_char and span.start_char < m.span.end for m in found[aid].mentions):
+            continue  # already a mention of this actor ("Japan's prime minister": a title with its state)
         found[aid].mentions.append(
             Mention(
                 Span(found[aid].mentions[0].span.article_id, span.start_char, span.end_char),
