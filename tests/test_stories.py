@@ -17,6 +17,7 @@ import pytest
 import tidings
 from tidings.models import Event, Mention, Span
 from tidings.stories import Doc, MemoryIndex, Params, cluster_batch, update_stories
+from tidings.stories.cluster import BatchResult
 from tidings.stories.events import EventRow, merge_events
 from tidings.stories.features import doc_features
 from tidings.stories.records import brief
@@ -444,3 +445,64 @@ def test_core_told_days_clash_and_far_reports_need_strong_evidence() -> None:
         idx.apply(cluster_batch(idx, [d], Params()))
     assert idx.story["a"] == idx.story["b"] == idx.story["d"]  # late, but telling of the same day
     assert idx.story["c"] != idx.story["a"]  # the ledes name different days: another walkout
+
+
+# --------------------------------------------------------------------------- re-clustering
+
+
+def _fixture_records() -> list[dict]:
+    return [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+
+
+def test_core_a_story_that_no_longer_holds_together_is_split() -> None:
+    """An early wrong merge (the Torvik quake's first report put with the Wendmoor quake's) is
+    undone when the other reports of both quakes arrive: the stories they touch are re-clustered."""
+    recs = {Path(r["source"]).stem: r for r in _fixture_records() if r["story"].startswith("quake")}
+    docs = {k: doc_features(k, r["text"], r["title"], r["published"], r["outlet"]) for k, r in recs.items()}
+    idx = MemoryIndex()
+    idx.apply(cluster_batch(idx, [docs["quake-torvik-1"], docs["quake-wendmoor-1"]], Params()))
+    assert idx.story["quake-wendmoor-1"] != idx.story["quake-torvik-1"]
+    idx.apply(BatchResult({"quake-wendmoor-1": "quake-torvik-1"}))  # as if merged on thin evidence
+    for k in ("quake-torvik-2", "quake-wendmoor-2", "quake-torvik-3"):
+        idx.apply(cluster_batch(idx, [docs[k]], Params()))
+    story = idx.story
+    assert story["quake-torvik-1"] == story["quake-torvik-2"] == story["quake-torvik-3"]
+    assert story["quake-wendmoor-1"] == story["quake-wendmoor-2"] != story["quake-torvik-1"]
+    assert sorted(map(sorted, idx.members(set(story.values())).values())) == sorted(
+        sorted(k for k in docs if k.startswith(p)) for p in ("quake-torvik", "quake-wendmoor")
+    )
+
+
+def test_store_splits_a_story_and_moves_its_articles(tmp_path: Path) -> None:
+    """The same through ``update_stories``: a wrong story in the store is split when new reports
+    arrive, its article moved, and no empty story is left."""
+    recs = {Path(r["source"]).stem: r for r in _fixture_records()}
+
+    def feed(name: str, stems: list[str]) -> Path:
+        path = tmp_path / name
+        path.write_text("".join(json.dumps(recs[s]) + "\n" for s in stems), encoding="utf-8")
+        return path
+
+    with tidings.open(tmp_path / "kb.db") as kb:
+        kb.ingest([feed("f0.jsonl", ["quake-torvik-1", "quake-wendmoor-1"])])
+        torvik, wendmoor = article_id(kb, "quake-torvik-1"), article_id(kb, "quake-wendmoor-1")
+        sid = kb.store.find_story(torvik)
+        with kb.store.transaction() as conn:  # as if merged on thin evidence
+            old = conn.execute(
+                "SELECT story_id FROM story_articles WHERE article_id = ?", (wendmoor,)
+            ).fetchone()[0]
+            conn.execute("UPDATE story_articles SET story_id = ? WHERE article_id = ?", (sid, wendmoor))
+            conn.execute("DELETE FROM stories WHERE id = ?", (old,))
+        kb.ingest([feed("f1.jsonl", ["quake-torvik-2", "quake-wendmoor-2", "quake-torvik-3"])])
+        got = partition(kb)
+        assert same_partition(got, [g for g in _fixture_gold() if any(s.startswith("quake") for s in g)]), got
+        assert kb.store.find_story(torvik) == sid  # the story keeps its id; the other part is new
+        n = kb.store.execute("SELECT count(*) FROM stories").fetchone()[0]
+        assert n == 2 == len(kb.stories())
+        assert (
+            kb.store.execute(
+                "SELECT count(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = s.id)"
+            ).fetchone()[0]
+            == 0
+        )
+        assert update_stories(kb.store).moved == 0  # nothing new: nothing moves

@@ -18,12 +18,17 @@ One update, for a batch of new articles:
    Its linkage score is then raised by the fraction of nearest neighbours the two articles
    share (neighbours scoring at least ``nn_rel`` of each one's best): reports of one happening
    are close to the same other reports, two happenings of one kind are each close to their own.
-4. The stories of the candidates it resembles, plus the new articles, are the *units*; they are
-   merged by average-link agglomeration (best pair first) while the linkage clears
-   ``merge_at`` and the merged story's publication dates stay within ``max_span_days`` (or
-   ``far_days`` for a linkage of ``far_at``).  Old stories are never split, only joined: a story
-   can merge with another when new evidence links them.  Near-duplicates are put in their
-   original's unit first.
+4. The region is re-clustered: the stories of the candidates it resembles (and of their
+   members' nearest neighbours, ``recluster_hops``) are taken apart into their articles (a story
+   over ``recluster_max`` articles stays whole), and these articles and the new ones are merged
+   by average-link agglomeration (best pair first) while the linkage clears ``merge_at`` and the
+   merged story's publication dates stay within ``max_span_days`` (or ``far_days`` for a linkage
+   of ``far_at``).  Pairs of earlier articles are scored from their kept neighbour lists (or
+   anew).  So a story can be joined, merged with another, or split when new evidence no longer
+   holds its articles together, and the stories barely depend on the order of arrival.
+   Near-duplicates are put in their original's unit first.
+5. Each resulting group keeps the id of the story most of whose articles it holds (best overlap
+   first); a group with none is a new story.
 """
 
 from __future__ import annotations
@@ -68,6 +73,8 @@ class Params:
     person_clash: float = 0.8  # factor when the lead persons of the two reports differ
     event_bonus: float = 0.15  # a shared event signature with compatible dates
     event_clash: float = 0.5  # factor when the shared event signatures are dated on other days
+    recluster_hops: int = 1  # the stories re-clustered: those of the candidates, and this many hops
+    recluster_max: int = 60  # ... of their members' nearest neighbours; a larger story stays whole
 
 
 class Index(Protocol):
@@ -261,10 +268,39 @@ def cluster_batch(
                 neighbours.add(c)
     index.save_neighbours([*new, *touched_nn.values()])
 
-    # 3. units: the stories of the neighbours (whole), and each new document alone
+    # 3. the region re-clustered: the stories of the neighbours, and of their members' own
+    #    neighbours (``recluster_hops``), taken apart into their articles (a story larger than
+    #    ``recluster_max`` stays whole), and each new document alone
     story = index.story_of(neighbours)
-    old_members = index.members(set(story.values()))
-    units: dict[str, list[str]] = {sid: sorted(m) for sid, m in old_members.items()}
+    region: set[str] = set(story.values())
+    frontier = set(region)
+    old_members: dict[str, list[str]] = {}
+    for hop in range(p.recluster_hops + 1):
+        got = index.members(frontier - old_members.keys())
+        old_members.update({sid: sorted(m) for sid, m in got.items()})
+        if hop == p.recluster_hops:
+            break
+        small = [
+            m
+            for sid in frontier
+            if len(old_members.get(sid, ())) <= p.recluster_max
+            for m in old_members[sid]
+        ]
+        docs.update(index.docs([m for m in small if m not in docs]))
+        near = {x for m in small if m in docs for x in _near(docs[m], p)}
+        frontier = set(index.story_of(near - new_ids).values()) - region
+        if not frontier:
+            break
+        region |= frontier
+    units: dict[str, list[str]] = {}
+    home: dict[str, str] = {}  # article of a story taken apart -> that story
+    for sid, ms in old_members.items():
+        if len(ms) > p.recluster_max:
+            units[sid] = ms
+        else:
+            for m in ms:
+                units["old:" + m] = [m]
+                home[m] = sid
     for d in new:
         units["new:" + d.id] = [d.id]
     # near-duplicates join their original's unit before anything else
@@ -302,12 +338,24 @@ def cluster_batch(
     def days(u: list[str]) -> list[int]:
         return [docs[m].day for m in u if m in docs and docs[m].day is not None]
 
-    # 4. average-link agglomeration over the units, best pair first (only units that touch)
+    # 4. average-link agglomeration over the units, best pair first (only units that touch:
+    #    a pair scored now, a neighbour kept from before, two articles of one story)
     unit_of = {m: k for k, ms in units.items() for m in ms}
+    edges = {k for k, s in pair.items() if s > 0}
+    for m in home:  # two earlier articles: their score as kept in their lists of neighbours
+        for x, v in docs[m].nn:
+            if x in unit_of and x != m and x not in new_ids:
+                k = _pk(m, x)
+                edges.add(k)
+                if k not in pair or pair[k] < v:
+                    pair[k] = v
+    for ms in old_members.values():
+        if len(ms) <= p.recluster_max:
+            edges.update(_pk(a, b) for i, a in enumerate(ms) for b in ms[i + 1 :])
     adj: dict[str, set[str]] = defaultdict(set)
-    for (a, b), s in pair.items():
+    for a, b in edges:
         ua, ub = unit_of.get(a), unit_of.get(b)
-        if ua is not None and ub is not None and ua != ub and s > 0:
+        if ua is not None and ub is not None and ua != ub:
             adj[ua].add(ub)
             adj[ub].add(ua)
     heap: list[tuple[float, str, str, int, int]] = []
@@ -344,17 +392,40 @@ def cluster_batch(
         for o in sorted(nbrs):
             push(keep, o)
 
+    # 5. story keys: a unit holding whole stories keeps the smallest of their ids; the others
+    #    take the story most of whose articles they hold (best overlap first), or a new key
+    keyed: dict[str, str] = {}
+    overlap: list[tuple[int, str, str]] = []
     for key, members in units.items():
-        old = sorted(index.story_of(members).values() if key.startswith("new:") else [key])
-        if not key.startswith("new:"):
-            old = sorted({key, *index.story_of(members).values()})
-        story_key = old[0] if old else key
+        whole = sorted(
+            set(index.story_of([m for m in members if m not in home and m not in new_ids]).values())
+        )
+        if whole:
+            keyed[key] = whole[0]
+            if len(whole) > 1:
+                result.merged[whole[0]] = whole[1:]
+            continue
+        held = Counter(home[m] for m in members if m in home)
+        overlap.extend((-n, sid, key) for sid, n in held.items())
+    taken = set(keyed.values())
+    for _, sid, key in sorted(overlap):
+        if key not in keyed and sid not in taken:
+            keyed[key] = sid
+            taken.add(sid)
+    for key, members in units.items():
+        story_key = keyed.get(key)
+        if story_key is None:
+            fresh = sorted(m for m in members if m in new_ids)
+            story_key = "new:" + fresh[0] if fresh else "split:" + min(members)
         for m in members:
-            if m in new_ids:
+            if m in new_ids or home.get(m, story_key) != story_key:
                 result.assignment[m] = story_key
-        if len(old) > 1:
-            result.merged[story_key] = old[1:]
     return result
+
+
+def _near(doc: Doc, p: Params) -> list[str]:
+    """An article's nearest neighbours: those scoring at least ``nn_rel`` of its best one."""
+    return [x for x, v in doc.nn if v >= p.nn_rel * doc.nn[0][1]] if doc.nn else []
 
 
 def _most_shared(hits: Counter[str], n: int) -> list[str]:
@@ -518,13 +589,30 @@ class MemoryIndex:
                 k.nn_scores = array("f", (v for _, v in d.nn))
 
     def apply(self, result: BatchResult) -> None:
-        """Record a batch's assignment (story keys ``new:X`` become story ``X``)."""
+        """Record a batch's assignment (story keys ``new:X`` become story ``X``, ``split:X``
+        story ``X~N``, the first N free)."""
         for gone_into, olds in result.merged.items():
             for o in olds:
                 for m in self._members.pop(o, []):
                     self.story[m] = gone_into
                     self._members[gone_into].append(m)
-        for doc_id, key in result.assignment.items():
-            sid = key[4:] if key.startswith("new:") else key
+        made: dict[str, str] = {}
+        for doc_id, key in sorted(result.assignment.items()):
+            sid = made.get(key)
+            if sid is None:
+                sid = key
+                if key.startswith("new:"):
+                    sid = key[4:]
+                elif key.startswith("split:"):
+                    n = 1
+                    while f"{key[6:]}~{n}" in self._members:
+                        n += 1
+                    sid = f"{key[6:]}~{n}"
+                made[key] = sid
+            old = self.story.get(doc_id)
+            if old is not None:
+                self._members[old].remove(doc_id)
+                if not self._members[old]:
+                    del self._members[old]
             self.story[doc_id] = sid
             self._members[sid].append(doc_id)

@@ -40,6 +40,7 @@ class StoryReport:
     new_stories: int = 0
     joined: int = 0  # articles that joined a story that existed before
     merged_stories: int = 0  # existing stories absorbed into another
+    moved: int = 0  # clustered articles re-assigned to another story (or split off into a new one)
     near_duplicates: int = 0  # new near-duplicate links
     removed: int = 0  # superseded articles taken out of their stories
     stories: int = 0  # stories in the knowledge base after the update
@@ -262,19 +263,38 @@ def _cluster(
             rep.merged_stories += 1
         touched.add(keep)
     new_ids: dict[str, str] = {}
+    fresh = {d.id for d in docs}
+    before = index.story_of(a for a in result.assignment if a not in fresh)  # articles re-assigned
     for aid in sorted(result.assignment):
         key = result.assignment[aid]
-        if key.startswith("new:"):
+        if key.startswith(("new:", "split:")):
             sid = new_ids.get(key)
             if sid is None:
-                sid = new_ids[key] = "st-" + content_hash("story", key[4:], length=12)
+                sid = new_ids[key] = _new_story_id(conn, key, set(new_ids.values()))
                 conn.execute("INSERT OR IGNORE INTO stories (id, headline) VALUES (?, ?)", (sid, ""))
                 rep.new_stories += 1
         else:
             sid = key
-            rep.joined += 1
+            if aid in fresh:
+                rep.joined += 1
+        if aid in before:
+            touched.add(before[aid])
+            rep.moved += 1
         conn.execute("INSERT OR REPLACE INTO story_articles (story_id, article_id) VALUES (?, ?)", (sid, aid))
         touched.add(sid)
+
+
+def _new_story_id(conn: sqlite3.Connection, key: str, taken: set[str]) -> str:
+    """A new story's id: from its first new article (``new:X``), or for articles split off a
+    story (``split:X``) from the first of them, the first such id no story has."""
+    if key.startswith("new:"):
+        return "st-" + content_hash("story", key[4:], length=12)
+    n = 0
+    while True:
+        sid = "st-" + content_hash("story-split", key[6:], str(n), length=12)
+        if sid not in taken and conn.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone() is None:
+            return sid
+        n += 1
 
 
 def _near_duplicates(
