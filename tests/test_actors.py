@@ -344,3 +344,15 @@ def test_security_council_is_the_uns_unless_a_state_is_named():
     found = all_actors_of("Russia's president convened the Security Council in Moscow on Friday.")
     assert "org:rus-security-council" in found and "igo:unsc" not in found
     assert "igo:unga" not in all_actors_of("The Virginia General Assembly passed the bill on Monday.")
+
+
+def test_a_slip_in_one_long_word_of_a_known_name_is_still_that_person():
+    found = all_actors_of("President Abdelaziz Bouteflicka threatened to impose a curfew in the capital.")
+    assert "person:abdelaziz-bouteflika" in found
+    gaz = Gazetteer.default()
+    assert gaz.person_by_misspelt_name("Emmanuel Macrone") == "person:emmanuel-macron"
+    # not a slip: a short word ("Mark Carey" is not Mark Carney), an East Asian given name
+    # (Lee Jong-suk is not Lee Jong-sup), two words changed
+    assert gaz.person_by_misspelt_name("Mark Carey") is None
+    assert gaz.person_by_misspelt_name("Lee Jong-suk") is None
+    assert gaz.person_by_misspelt_name("Emanuel Macrone") is None

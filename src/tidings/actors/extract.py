@@ -440,7 +440,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             toks = split_name(text)
             if len(toks) < 2:
                 continue  # a bare surname: rule 3
-            aid = gaz.person_by_name(text)
+            aid = gaz.person_by_name(text) or gaz.person_by_misspelt_name(text)
             if aid is not None:
                 actor = gaz.entries[aid].actor
             else:

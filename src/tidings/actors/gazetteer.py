@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from tidings.actors.names import person_key
+from tidings.actors.names import family_first, person_key
 from tidings.models import Actor, ActorType, Alias, Role
 
 __all__ = ["Entry", "Gazetteer"]
@@ -55,6 +55,7 @@ class Gazetteer:
     by_surname: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     demonym_country: dict[str, str] = field(default_factory=dict)
     state_media: set[str] = field(default_factory=set)  # ids of outlets that speak for a state (KCNA)
+    near: dict | None = None  # person-name keys less one word: see person_by_misspelt_name
 
     @classmethod
     def load(cls, *extra: str | Path) -> Gazetteer:
@@ -134,3 +135,46 @@ class Gazetteer:
         """The dictionary person this full name (any romanisation) denotes, if exactly one."""
         ids = self.by_person_key.get(person_key(name), [])
         return ids[0] if len(ids) == 1 else None
+
+    def person_by_misspelt_name(self, name: str) -> str | None:
+        """The one dictionary person whose full name this is but for one slip in one long word
+        ("Abdelaziz Bouteflicka", "Emmanuel Macrone"): every other word equal, the slipped word at least
+        six letters and one edit (insertion, deletion, substitution, transposition) away.  Not for
+        East Asian names, whose romanised given names differ by a letter between two people
+        (Lee Jong-sup, Lee Jong-suk)."""
+        toks = person_key(name).split()
+        if len(toks) < 2 or family_first(name):
+            return None
+        index = self._near_index()
+        hits = set()
+        for i, tok in enumerate(toks):
+            rest = (len(toks), i, *toks[:i], *toks[i + 1 :])
+            for aid, word in index.get(rest, ()):
+                if word != tok and min(len(word), len(tok)) >= 6 and _one_edit(word, tok):
+                    hits.add(aid)
+        return hits.pop() if len(hits) == 1 else None
+
+    def _near_index(self) -> dict[tuple, list[tuple[str, str]]]:
+        if self.near is None:
+            self.near = defaultdict(list)
+            for key, ids in self.by_person_key.items():
+                toks = key.split()
+                for i, tok in enumerate(toks):
+                    for aid in ids:
+                        self.near[(len(toks), i, *toks[:i], *toks[i + 1 :])].append((aid, tok))
+        return self.near
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are a and b one edit apart (Damerau: a transposition counts as one)?"""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i:] == b[i + 1 :]
