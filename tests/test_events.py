@@ -486,7 +486,11 @@ def test_a_states_unnamed_official_acts_for_the_state() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Japan sent 50 tons of rice to Iran.", "Japan sent medicine to Iran.", "Japan shipped a consignment of vaccines to Iran."],
+    [
+        "Japan sent 50 tons of rice to Iran.",
+        "Japan sent medicine to Iran.",
+        "Japan shipped a consignment of vaccines to Iran.",
+    ],
 )
 def test_quantities_of_relief_goods_are_aid(text: str) -> None:
     assert ("AID", "Japan", "Iran") in names(facts(text))
@@ -540,7 +544,10 @@ def test_a_particle_the_parser_hung_on_a_number() -> None:
         # a halt to hostilities is a de-escalation
         ("Russia suspended its offensive against Ukraine.", ("RETREAT", "Russia", "Ukraine")),
         # admitting monitors is RETREAT (access), withdrawing them SANCTION
-        ("Uganda received a team of observers from the African Union.", ("RETREAT", "Uganda", "African Union")),
+        (
+            "Uganda received a team of observers from the African Union.",
+            ("RETREAT", "Uganda", "African Union"),
+        ),
         ("Peru withdrew its inspectors from Ecuador.", ("SANCTION", "Peru", "Ecuador")),
         # giving in to demands
         ("The Chinese government met the demands of Taiwan.", ("CONCEDE", "China", "Taiwan")),
@@ -581,14 +588,20 @@ def test_protest_and_fire_phrasings(text: str, kind: str) -> None:
             ("AGREE", "Ethiopia", "Eritrea"),
         ),
         # "committed to" is a pledge: coded by the act pledged
-        ("Vietnam said it is committed to withdrawing its troops from Cambodia.", ("AGREE", "Vietnam", "Cambodia")),
+        (
+            "Vietnam said it is committed to withdrawing its troops from Cambodia.",
+            ("AGREE", "Vietnam", "Cambodia"),
+        ),
         ("Japan remains committed to supporting Ukraine.", ("SUPPORT", "Japan", "Ukraine")),
         # the issuer of a statement is who condemns
         ("Russia issued a statement condemning the attack by Ukraine.", ("ACCUSE", "Russia", "Ukraine")),
         # a state protests by formal complaint
         ("Germany protested the arrest of its citizens by Iran.", ("ACCUSE", "Germany", "Iran")),
         # measures of people and the state of emergency
-        ("India deployed thousands of troops along its border with Pakistan.", ("MOBILIZE", "India", "Pakistan")),
+        (
+            "India deployed thousands of troops along its border with Pakistan.",
+            ("MOBILIZE", "India", "Pakistan"),
+        ),
         ("Ethiopian troops declared a state of emergency in Somalia.", ("COERCE", "Ethiopia", "Somalia")),
     ],
 )
@@ -604,5 +617,34 @@ def test_crowds_still_protest() -> None:
 
 def test_they_is_the_plural_speaker() -> None:
     # the actors stage resolves "Militants loyal to X" to X; "they" in what they said is the same
-    found = triples("Militants loyal to the Taliban leader Mullah Omar said they attacked a Pakistani army convoy.")
+    found = triples(
+        "Militants loyal to the Taliban leader Mullah Omar said they attacked a Pakistani army convoy."
+    )
     assert any(t == "ASSAULT" and s is not None for t, s, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rebels, parties and protesters act against their own state; an official does not "target"
+        # the state it serves
+        (
+            "Ugandan rebels demanded that the Ugandan government release their leaders.",
+            ("REQUEST", "Ugandan rebels", "Uganda"),
+        ),
+        (
+            "Kurdish PKK rebels attacked Turkish army posts near the border.",
+            ("ASSAULT", "Kurdistan Workers' Party", "Türkiye"),
+        ),
+    ],
+)
+def test_a_non_state_group_targets_its_own_state(text: str, expected: tuple) -> None:
+    found = names(facts(text))
+    assert expected in found, found
+
+
+def test_an_official_does_not_target_the_state_it_serves() -> None:
+    found = names(
+        facts("Uganda's foreign minister demanded that the Ugandan government release the prisoners.")
+    )
+    assert not any(t == "Uganda" for _, _, t in found), found

@@ -457,7 +457,10 @@ class _Article:
                 return self.subject(g.head, speaker, depth + 1)
             if g.lower_ == "committed" and g.pos_ == "VERB":
                 # the parser hangs "it" on the auxiliary of "it is committed" at times
-                for c in [*g.children, *(x for a in g.children if a.dep_ in ("aux", "auxpass") for x in a.children)]:
+                for c in [
+                    *g.children,
+                    *(x for a in g.children if a.dep_ in ("aux", "auxpass") for x in a.children),
+                ]:
                     if c.dep_ in ("nsubj", "nsubjpass"):
                         return self.with_conj(c, speaker)
         if dep in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
@@ -875,7 +878,8 @@ def _verb_code(tok, lex: Lexicon):
     # "went on strike", "took to the streets", "withdrew from the talks": the noun after the verb's
     # own preposition
     tables += [
-        (lex.object_verbs.get(f"{lemma} {p.lower_}"), [o for o in p.children if o.dep_ == "pobj"]) for p in preps
+        (lex.object_verbs.get(f"{lemma} {p.lower_}"), [o for o in p.children if o.dep_ == "pobj"])
+        for p in preps
     ]
     for table, cands in tables:
         if not table:
@@ -1088,7 +1092,12 @@ def _emit(
             for t in targets
             if t
             and t != s
-            and not (st.kind(t) == "STATE" and st.country(s) == st.country(t) and st.kind(s) != "STATE")
+            and not (
+                st.kind(t) == "STATE"
+                and st.country(s) == st.country(t)
+                and st.kind(s) != "STATE"
+                and not _non_state(s)  # rebels, parties, protesters act against their own state
+            )
         ]
         if not tl:
             if etype in REQUIRES_TARGET and not (targetless and _targetless_ok(etype, trigger, st)):
@@ -1176,7 +1185,8 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             return
         if etype == "CONSULT" and not any(st.np_actors(o, speaker) for o in tok.children if o.dep_ == "dobj"):
             return
-    own = ({st.country(x) for x in sources} | set(sources)) - {None}  # no country: excludes nothing
+    # no country excludes nothing; a non-state group may act against its own state
+    own = ({st.country(x) for x in sources if not _non_state(x)} | set(sources)) - {None}
     targets = _targets(tok, etype, st, speaker, lex, exclude=own)
     if not targets and noun is not None:
         targets = _targets(noun, etype, st, speaker, lex, exclude=own)
@@ -1362,6 +1372,24 @@ def _commissive_head(tok, lex: Lexicon) -> str | None:
         ):
             return t.lemma_.lower()
     return None
+
+
+@cache
+def _non_state_ids() -> frozenset[str]:
+    """Ids of the named non-state groups (``gazetteer/groups.yaml``: armed and political groups)."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("tidings.data").joinpath("gazetteer/groups.yaml").read_text(encoding="utf-8")
+    return frozenset(
+        f"org:{e['id']}" for e in yaml.safe_load(text).get("entries") or [] if isinstance(e, dict)
+    )
+
+
+def _non_state(aid: str) -> bool:
+    """Is an actor a non-state group ("Rwandan rebels", the PKK), which may act against its own state?"""
+    return aid.startswith(GROUP_PREFIX) or aid in _non_state_ids()
 
 
 def _state_media() -> set[str]:
