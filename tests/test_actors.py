@@ -356,3 +356,16 @@ def test_a_slip_in_one_long_word_of_a_known_name_is_still_that_person():
     assert gaz.person_by_misspelt_name("Mark Carey") is None
     assert gaz.person_by_misspelt_name("Lee Jong-suk") is None
     assert gaz.person_by_misspelt_name("Emanuel Macrone") is None
+
+
+def test_groups_based_somewhere_and_unknown_organisations_of_the_one_state_named():
+    found = all_actors_of("An armed group based in Trinidad says it is training fighters to strike abroad.")
+    assert found["group:tto-groups"].actor.country == "TTO"
+    found = all_actors_of("The Freedom Alliance party gathered signatures to petition the Lithuanian parliament.")
+    org = next(r for a, r in found.items() if a.startswith("org:~"))
+    assert org.actor.country == "LTU"
+    found = all_actors_of("Kenya has been sharing intelligence with the Eastern Liberation Front, officials said.")
+    org = next(r for a, r in found.items() if a.startswith("org:~"))
+    assert org.actor.country is None  # the state it deals with is not its own
+    found = all_actors_of("The Romanian Workers Union called a general strike.")
+    assert next(r for a, r in found.items() if a.startswith("org:~")).actor.country == "ROU"  # not "Omani"

@@ -254,6 +254,40 @@ def _world_or_nation(doc, gaz: Gazetteer, s: int, e: int, signals, by_country: d
     return ""
 
 
+@cache
+def _demonym_pattern(gaz_id: int):
+    gaz = _GAZ[gaz_id]
+    names = sorted(gaz.demonym_country, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def _demonym_in(text: str, gaz: Gazetteer) -> str | None:
+    """The country of the longest nationality word in a name ("South Korean", not "Korean")."""
+    _GAZ[id(gaz)] = gaz
+    m = _demonym_pattern(id(gaz)).search(text.casefold())
+    return gaz.demonym_country[m.group(1)] if m else None
+
+
+def _co_arguments(a, b) -> bool:
+    """Are two tokens arguments of one verb (subject and object, or linked by "with", "against"...),
+    so that the one deals with the other rather than belongs to it?"""
+
+    def clause(t):
+        path = [t]
+        while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+            t = t.head
+            path.append(t)
+        return t, path
+
+    va, pa = clause(a)
+    vb, pb = clause(b)
+    if va.i != vb.i or va.pos_ not in ("VERB", "AUX"):
+        return False
+    ca = pa[-2] if len(pa) > 1 else None  # the verb's child on each side
+    cb = pb[-2] if len(pb) > 1 else None
+    return ca is not None and cb is not None and ca.i != cb.i
+
+
 def _entity_is(doc, s: int, e: int) -> bool:
     """Is tokens[s:e] (less "the") exactly one named entity?"""
     return any(ent.start <= s and ent.end >= e and _strip(ent) == (s, e) for ent in doc.ents)
@@ -457,16 +491,13 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
                 head = doc[s - 1].head
                 if head.lower_ in TITLE_WORDS:
                     continue  # "Secretary of State", "Chief of National Security"
-            signals_here = [(i, c) for i, c in signals]
-            country = None
-            for d, c in gaz.demonym_country.items():
-                if d in text.casefold():
-                    country = c
-                    break
-            if country is None and signals_here:
-                country = _nearest_country(
-                    s, doc[s].sent, signals_here, {c for _, c in signals_here}, dominant
-                )
+            country = _demonym_in(text, gaz)  # "Nigerian Union of Teachers" (a word, not "Omani" in "Romanian")
+            sent = doc[s].sent
+            near = min(((abs(j - s), j, c) for j, c in signals if sent.start <= j < sent.end), default=None)
+            if country is None and near is not None and _co_arguments(doc[near[1]], doc[s:e].root):
+                pass  # "Afghanistan shared expertise with the Tamil Tigers": the state it deals with
+            elif country is None and signals:
+                country = _nearest_country(s, sent, signals, {c for _, c in signals}, dominant)
             aid = "org:~" + _slug(text)
             actor = found[aid].actor if aid in found else Actor(aid, text, ActorType.ORG, country=country)
             add(aid, actor, s, e, "name", True)
@@ -515,8 +546,33 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
     # 5. unnamed groups of a country: "Rwandan rebels", "rebels in the Ivory Coast", "Palestinians"
     _group_actors(doc, gaz, found, [t and i not in unresolved for i, t in enumerate(taken)], add)
 
+    _org_countries(doc, found)
     _link_references(doc, gaz, found, published)
     return list(found.values())
+
+
+def _org_countries(doc, found: dict[str, ArticleActor]) -> None:
+    """An organisation the gazetteer does not know and no rule gave a country takes the one state
+    its sentence names, nationalities included ("The Homeland Union ... the Lithuanian Parliament");
+    none when the sentence names none or several, or when it deals with that state (subject and
+    object of one verb: "Afghanistan shared expertise with the Tamil front")."""
+    state_at: dict[int, str] = {}
+    for rec in found.values():
+        if rec.actor.type is ActorType.STATE and rec.actor.country:
+            for m in rec.mentions:
+                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                for t in span if span is not None else ():
+                    state_at[t.i] = rec.actor.country
+    for rec in found.values():
+        if not rec.actor.id.startswith("org:~") or rec.actor.country or not rec.mentions:
+            continue
+        span = doc.char_span(rec.mentions[0].span.start, rec.mentions[0].span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        here = {i: c for i, c in state_at.items() if sent.start <= i < sent.end}
+        if len(set(here.values())) == 1 and not any(_co_arguments(doc[i], span.root) for i in here):
+            rec.actor.country = next(iter(here.values()))
 
 
 def _apposition_country(doc, gaz: Gazetteer, rec: ArticleActor, found: dict[str, ArticleActor]) -> str | None:
@@ -676,7 +732,8 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                     if country:
                         start = min(x.i for x in c.subtree if x.dep_ != "det")
                         break
-            for p in tok.children if country is None else ():
+            based = [p for a in tok.children if a.dep_ == "acl" and a.lemma_ == "base" for p in a.children]
+            for p in [*tok.children, *based] if country is None else ():  # "a group based in Trinidad"
                 if p.dep_ == "prep" and p.lower_ in ("in", "from", "of"):
                     country = next(
                         (state_at[o.i] for o in p.children if o.dep_ == "pobj" and o.i in state_at), None
