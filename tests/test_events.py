@@ -648,3 +648,17 @@ def test_an_official_does_not_target_the_state_it_serves() -> None:
         facts("Uganda's foreign minister demanded that the Ugandan government release the prisoners.")
     )
     assert not any(t == "Uganda" for _, _, t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain expelled four Russian diplomats.", ("SANCTION", "United Kingdom", "Russia")),
+        ("Iraq moved troops towards Kuwait on Friday.", ("MOBILIZE", "Iraq", "Kuwait")),
+        # a person handed over is released, not aid
+        ("Serbia handed over Slobodan Milosevic to the tribunal in The Hague.", ("RETREAT", "Serbia", None)),
+    ],
+)
+def test_expulsions_troop_moves_and_handovers(text: str, expected: tuple) -> None:
+    found = names(facts(text))
+    assert expected in found, found

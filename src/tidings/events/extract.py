@@ -895,6 +895,8 @@ def _verb_code(tok, lex: Lexicon):
                 if o.dep_ == "pobj"
             ]
             words += [n.lower_, n.lemma_.lower()]
+            if n.ent_type_ == "PERSON":
+                words.append("person-entity")  # "handed over Slobodan Milosevic"
             if n.lemma_.lower() in EFFORT_HEADS:  # "mediation efforts", "the peace process": the kind
                 words += [c.lower_ for c in n.children if c.dep_ in ("compound", "amod")]
             for w in words:
