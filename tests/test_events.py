@@ -662,3 +662,34 @@ def test_an_official_does_not_target_the_state_it_serves() -> None:
 def test_expulsions_troop_moves_and_handovers(text: str, expected: tuple) -> None:
     found = names(facts(text))
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the warner's own future hostile act is a threat
+        (
+            "Turkey warned Syria on Thursday that it would take military action unless Damascus stopped supporting the rebels.",
+            ("THREATEN", "Türkiye", "Syria"),
+        ),
+        (
+            "Israel warned Hezbollah that it would retaliate for any attack.",
+            ("THREATEN", "Israel", "Hezbollah"),
+        ),
+        # projectiles fired at something attack it
+        (
+            "Israeli helicopter gunships fired missiles at a Palestinian police station in Gaza.",
+            ("ASSAULT", "Israel", "Palestine"),
+        ),
+    ],
+)
+def test_warnings_of_own_action_and_fire_at_a_target(text: str, expected: tuple) -> None:
+    found = names(facts(text))
+    assert expected in found, found
+
+
+def test_a_warning_about_someone_else_and_a_launch_into_the_sea_stay_what_they_are() -> None:
+    found = names(facts("Japan warned that China would attack Taiwan."))
+    assert not any(t == "THREATEN" for t, _, _ in found), found
+    found = names(facts("North Korea fired two ballistic missiles into the East Sea on Monday."))
+    assert ("MOBILIZE", "North Korea", None) in found and not any(t == "ASSAULT" for t, _, _ in found), found

@@ -906,6 +906,18 @@ def _verb_code(tok, lex: Lexicon):
     if lemma == "warn":
         if any(n.lemma_.lower() in THREAT_OBJECTS for n in nouns):
             return ("THREATEN", None), None
+        for c in tok.children:
+            # "warned X that it would take military action / retaliate": the warner's own future
+            # hostile act (not "warned that Russia would attack": a prediction)
+            if (
+                c.dep_ == "ccomp"
+                and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "shall") for a in c.children)
+                and any(x.dep_ in ("nsubj",) and x.pos_ == "PRON" and x.lower_ != "you" for x in c.children)
+            ):
+                o = _obj(c)
+                xcode = _verb_code(c, lex)[0]
+                if (o is not None and o.lemma_.lower() in THREAT_OBJECTS) or (xcode and xcode[0] in HOSTILE):
+                    return ("THREATEN", None), None
         return None, None
     for k in [f"{lemma} {p}" for p in parts] + [f"{lemma} {p.lower_}" for p in preps]:
         if k in lex.verbs:
@@ -1147,6 +1159,8 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             return
     if code is None:
         return
+    if code[0] == "MOBILIZE" and _fired_at(tok, st):
+        code = ("ASSAULT", "heavy-weapons")  # "fired missiles at a police station": an attack
     etype = code[0]
     if any(c.dep_ in ("oprd",) for c in tok.children) or (
         etype in ("AGREE", "CONSULT")
@@ -1233,6 +1247,27 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
     if not targets and etype in ("AGREE",) and (noun is not None or _obj(tok) is not None):
         targets = _antecedent_targets(noun if noun is not None else _obj(tok), st, speaker, sources)
     _finish(cands, st, lex, code, sources, targets, tok, noun, speaker)
+
+
+OPEN_WATER = {"sea", "waters", "water", "ocean", "air", "sky", "space", "orbit", "direction", "area", "zone", "test",
+              "range", "site", "target"}  # fmt: skip
+
+
+def _fired_at(tok, st: _Article) -> bool:
+    """Projectiles fired or launched at something ("at a police station", "on Israeli towns", "into
+    Israel") attack it; into the sea, or no target named, they are a launch (MOBILIZE)."""
+    if tok.lemma_.lower() not in ("fire", "launch", "shoot", "lob", "rain"):
+        return False
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in ("at", "on", "against", "into", "upon"):
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj" or o.lemma_.lower() in OPEN_WATER or o.ent_type_ in ("LOC", "DATE", "TIME"):
+                continue
+            if p.lower_ == "into" and not st.np_actors(o):
+                continue  # "into the East Sea": a launch; "into Israel": an attack
+            return True
+    return False
 
 
 def _invited(verb):
