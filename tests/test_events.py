@@ -693,3 +693,26 @@ def test_a_warning_about_someone_else_and_a_launch_into_the_sea_stay_what_they_a
     assert not any(t == "THREATEN" for t, _, _ in found), found
     found = names(facts("North Korea fired two ballistic missiles into the East Sea on Monday."))
     assert ("MOBILIZE", "North Korea", None) in found and not any(t == "ASSAULT" for t, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pledge of aid in the speaker's own "would": an agreement to give it
+        (
+            "Japan said it would extend a loan of 500 million dollars to Thailand.",
+            ("AGREE", "Japan", "Thailand"),
+        ),
+        (
+            "The US ambassador said Washington is ready to help Pakistan rebuild its economy.",
+            ("AGREE", "United States", "Pakistan"),
+        ),
+        # people sent to help are aid
+        ("Cuba sent 200 doctors to Haiti after the earthquake.", ("AID", "Cuba", "Haiti")),
+        # "out" parsed as a preposition holding "of"
+        ("Ukraine pulled out of the agreement with Russia on Friday.", ("REJECT", "Ukraine", None)),
+    ],
+)
+def test_pledged_aid_helpers_sent_and_pulling_out(text: str, expected: tuple) -> None:
+    found = names(facts(text))
+    assert expected in found, found

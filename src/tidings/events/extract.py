@@ -878,8 +878,18 @@ def _verb_code(tok, lex: Lexicon):
     # "went on strike", "took to the streets", "withdrew from the talks": the noun after the verb's
     # own preposition
     tables += [
-        (lex.object_verbs.get(f"{lemma} {p.lower_}"), [o for o in p.children if o.dep_ == "pobj"])
+        (lex.object_verbs.get(f"{lemma} {pt}{p.lower_}"), [o for o in p.children if o.dep_ == "pobj"])
         for p in preps
+        for pt in ["", *(f"{x} " for x in parts)]  # "walked out of the talks"
+    ]
+    tables += [  # "pulled out of the treaty" with "out" parsed as a preposition holding "of"
+        (
+            lex.object_verbs.get(f"{lemma} {p.lower_} {p2.lower_}"),
+            [o for o in p2.children if o.dep_ == "pobj"],
+        )
+        for p in preps
+        for p2 in p.children
+        if p2.dep_ == "prep"
     ]
     for table, cands in tables:
         if not table:
@@ -968,7 +978,7 @@ def _targets(
                     out += st.with_conj(c, speaker)
                 else:  # "agreed to hold a round of talks in Japan": Japan is where, not whom
                     out += st.phrase_actors(c, speaker, exclude=exclude, places=etype in PLACE_TARGETS)
-        if not out and etype in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"):
+        if not out and etype in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AID"):
             # "criticised North Korea's strengthening …", "condemned Russia for …"
             for c in tok.children:
                 if c.dep_ in ("ccomp", "xcomp"):
@@ -1333,7 +1343,10 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         hyp = False  # "tried to assassinate X": an attack, even if it failed
     elif hyp and not negated:
         if etype in COOPERATIVE and (
-            why in lex.commissive or (why in ("will", "if") and speaker is not None) or why == "will"
+            why in lex.commissive
+            or (why in ("will", "if") and speaker is not None)
+            or why == "will"
+            or (why == "would" and own)
         ):
             # a pledge of support; of material help, an agreement to give it
             code, hyp, comm = (("AGREE", None) if etype == "AID" else ("SUPPORT", None)), False, True
