@@ -506,3 +506,60 @@ def test_store_splits_a_story_and_moves_its_articles(tmp_path: Path) -> None:
             == 0
         )
         assert update_stories(kb.store).moved == 0  # nothing new: nothing moves
+
+
+TWO_DAYS = ROOT / "tests" / "fixtures" / "stories" / "same_minister_two_days.jsonl"
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _gold_of(recs: list[dict]) -> list[set[str]]:
+    groups: dict[str, set[str]] = {}
+    for r in recs:
+        groups.setdefault(r["story"], set()).add(Path(r["source"]).stem)
+    return list(groups.values())
+
+
+def test_core_same_minister_two_days_in_any_order() -> None:
+    """A hard negative inside the date window: the same foreign minister's talks in the same
+    capital with one counterpart on Monday and with another on Tuesday, reported by the same
+    outlets (fictional reports written for this test).  After a store's earlier articles, the
+    five reports arrive one at a time in shuffled orders: always the two stories."""
+    import random
+
+    def docs(recs: list[dict]) -> list[Doc]:
+        return [
+            doc_features(Path(r["source"]).stem, r["text"], r["title"], r["published"], r["outlet"])
+            for r in recs
+        ]
+
+    recs = _records(TWO_DAYS)
+    gold = sorted(map(sorted, _gold_of(recs)))
+    for seed in range(12):
+        idx = MemoryIndex()
+        idx.apply(cluster_batch(idx, docs(_fixture_records()), Params()))
+        new = docs(recs)
+        random.Random(seed).shuffle(new)
+        for d in new:
+            idx.apply(cluster_batch(idx, [d], Params()))
+        got: dict[str, list[str]] = {}
+        for k, sid in idx.story.items():
+            if k.startswith("talks-"):
+                got.setdefault(sid, []).append(k)
+        assert sorted(map(sorted, got.values())) == gold, (seed, [d.id for d in new])
+
+
+def test_store_same_minister_two_days_interleaved_and_reversed(tmp_path: Path) -> None:
+    recs = {Path(r["source"]).stem: r for r in _records(TWO_DAYS)}
+    order = ["talks-dusek-2", "talks-corvo-3", "talks-corvo-1", "talks-dusek-1", "talks-corvo-2"]
+    for run, names in enumerate((order, order[::-1])):
+        with tidings.open(tmp_path / f"kb{run}.db") as kb:
+            kb.ingest([FIXTURE])
+            for i, name in enumerate(names):
+                feed = tmp_path / f"f{run}-{i}.jsonl"
+                feed.write_text(json.dumps(recs[name]) + "\n", encoding="utf-8")
+                kb.ingest([feed])
+            got = [g for g in partition(kb) if any(s.startswith("talks-") for s in g)]
+        assert same_partition(got, _gold_of(list(recs.values()))), (run, got)

@@ -68,11 +68,12 @@ class Params:
     nn_at: float = 0.12  # ... among those at least this similar
     nn_rel: float = 0.6  # ... and at least this fraction of its best one's score
     shared_from: float = 0.15  # (the full raise from a pair score this high, less below it)
-    w_shared: float = 0.4  # a pair's score plus this times the fraction of neighbours they share
+    w_shared: float = 0.5  # a pair's score plus this times the fraction of neighbours they share
     w_terms: float = 0.8  # weight of content similarity (the rest: actors)
     person_clash: float = 0.8  # factor when the lead persons of the two reports differ
     event_bonus: float = 0.15  # a shared event signature with compatible dates
     event_clash: float = 0.5  # factor when the shared event signatures are dated on other days
+    idf_prior: int = 0  # a background of this many documents without the term, for the idf of a young store
     recluster_hops: int = 1  # the stories re-clustered: those of the candidates, and this many hops
     recluster_max: int = 60  # ... of their members' nearest neighbours; a larger story stays whole
 
@@ -107,9 +108,10 @@ class Index(Protocol):
 class Weights:
     """tf-idf vectors (unit length) of documents under the current document frequencies."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, p: Params | None = None) -> None:
+        p = p or Params()
         self.index = index
-        self.n = max(index.n_docs, 1)
+        self.n = max(index.n_docs, 1) + p.idf_prior
         self._idf: dict[str, float] = {}
         self._vec: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
 
@@ -226,7 +228,7 @@ def cluster_batch(
     new = sorted(new, key=lambda d: (d.day if d.day is not None else 1 << 30, d.id))
     # 1. count and index the new documents (document frequencies first, then keys under them)
     index.add_docs(new, {})
-    w = Weights(index)
+    w = Weights(index, p)
     keys = {d.id: blocking_keys(d, w, p) for d in new}
     index.add_docs([], {d.id: keys[d.id] + (extra_keys or {}).get(d.id, []) for d in new})
     new_ids = {d.id for d in new}
