@@ -716,3 +716,11 @@ def test_a_warning_about_someone_else_and_a_launch_into_the_sea_stay_what_they_a
 def test_pledged_aid_helpers_sent_and_pulling_out(text: str, expected: tuple) -> None:
     found = names(facts(text))
     assert expected in found, found
+
+
+def test_a_state_organ_with_no_nationality_acts_for_the_state_it_acts_in() -> None:
+    found = names(facts("Police arrested 30 opposition supporters in Kenya on Monday."))
+    assert ("COERCE", "Kenya", None) in found, found
+    # two states named: no guess
+    found = names(facts("Police arrested 30 Ugandan students in Kenya and Tanzania on Monday."))
+    assert not any(t == "COERCE" and s in ("Kenya", "Tanzania") for t, s, _ in found), found

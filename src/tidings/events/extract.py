@@ -252,6 +252,20 @@ class _Article:
                     return [a]
         return []
 
+    def state_in(self, verb, speaker: str | None) -> list[str]:
+        """The one state named in the clause's "in" phrase ("in Kenya", "in the Kenyan capital")."""
+        found = []
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubj"))]
+        for p in (c for h in heads for c in h.children):
+            if p.dep_ == "prep" and p.lower_ in ("in", "inside", "across", "throughout"):
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        for t in o.subtree:
+                            a = self.tok_actor.get(t.i) or self.demonym.get(t.i)
+                            if a and self.kind(a) == "STATE" and a not in found:
+                                found.append(a)
+        return found if len(found) == 1 else []
+
     def pronoun(self, tok, speaker: str | None) -> list[str]:
         low = tok.lower_
         if low in ("we", "our", "us"):
@@ -445,6 +459,10 @@ class _Article:
                     # "the leader of the opposition party", "a group based in X": the one actor inside
                     inside = self.phrase_actors(c, speaker, max_depth=SUBJECT_DEPTH)
                     found = inside
+                if not found and (c.lower_ in FORCE_HEADS or c.lemma_.lower() in GOVT_HEADS):
+                    # "Police arrested 30 people in Kenya", "Troops opened fire in the Nigerian city
+                    # of Jos": the state the organ acts in
+                    found = self.state_in(verb, speaker)
                 return found
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
