@@ -100,6 +100,13 @@ CURATED: dict[str, dict] = {
     "KAZ": {"notes": "The capital was named Nur-Sultan from 2019-03-23 to 2022-09-17."},
     "MKD": {"notes": "Renamed from 'Macedonia' / FYROM in February 2019."},
     "SWZ": {"notes": "Renamed from Swaziland in 2018."},
+    "COD": {"notes": "Named Zaire from 1971 to 1997; 'Zaire' in older news is this state."},
+    "KHM": {"notes": "Named (Democratic) Kampuchea 1975-1989; older news writes 'Kampuchean'."},
+    "LKA": {"notes": "Named Ceylon until 1972."},
+    "DEU": {"notes": "'West Germany' (the Federal Republic before 1990) is the same state; East Germany "
+                     "(GDR, 1949-1990) is not listed."},
+    "ZWE": {"notes": "'Rhodesia' (the unrecognised state of 1965-1979) is the same territory's government "
+                     "in older news."},
     "GEO": {"notes": "Also a US state: resolve 'Georgia' as the country only with a foreign-affairs context."},
     "JOR": {"notes": "Also a given name (Jordan)."},
     "YEM": {"notes": "Sanaa is held by the Houthis since 2014; the recognised government sits in Aden. "
@@ -111,7 +118,7 @@ CURATED: dict[str, dict] = {
     "PHL": {"notes": "'Philippine' is an adjective, 'Filipino' the demonym."},
     "MNG": {}, "BLR": {}, "TWN_": {}, "SYR": {}, "IRN": {}, "IRQ": {}, "AFG": {}, "PAK": {}, "QAT": {},
     "EGY": {}, "AUS": {}, "CAN": {}, "FRA": {"landmark_metonyms": ["the Élysée", "the Elysee", "Élysée"]},
-    "DEU": {}, "COD": {}, "CAF": {},
+    "CAF": {},
 }  # fmt: skip
 CURATED.pop("TWN_")
 

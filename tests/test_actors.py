@@ -369,3 +369,9 @@ def test_groups_based_somewhere_and_unknown_organisations_of_the_one_state_named
     assert org.actor.country is None  # the state it deals with is not its own
     found = all_actors_of("The Romanian Workers Union called a general strike.")
     assert next(r for a, r in found.items() if a.startswith("org:~")).actor.country == "ROU"  # not "Omani"
+
+
+def test_former_state_names_of_archive_news():
+    assert "state:cod" in all_actors_of("Zaire closed its border with Rwanda on Thursday.")
+    assert all_actors_of("Kampuchean guerrillas shelled the camp.")["group:khm-rebels"].actor.country == "KHM"
+    assert "state:lka" in all_actors_of("Ceylon protested to the British government.")
