@@ -724,3 +724,11 @@ def test_a_state_organ_with_no_nationality_acts_for_the_state_it_acts_in() -> No
     # two states named: no guess
     found = names(facts("Police arrested 30 Ugandan students in Kenya and Tanzania on Monday."))
     assert not any(t == "COERCE" and s in ("Kenya", "Tanzania") for t, s, _ in found), found
+
+
+def test_an_arrest_in_the_passive_is_by_the_state_where_it_was_made() -> None:
+    found = names(facts("Two British journalists were arrested in Iran on Monday."))
+    assert ("COERCE", "Iran", "British journalists") in found, found
+    # with no state named, nobody is guessed
+    found = names(facts("Three Iraqis were detained on Monday."))
+    assert not any(t == "COERCE" for t, _, _ in found), found

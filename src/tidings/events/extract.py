@@ -1229,9 +1229,19 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             return
         if etype == "CONSULT" and not any(st.np_actors(o, speaker) for o in tok.children if o.dep_ == "dobj"):
             return
+    passive_in = []
+    if (
+        not sources
+        and etype == "COERCE"
+        and not any(c.dep_ == "agent" for c in tok.children)
+        and (subj := next((c for c in tok.children if c.dep_ == "nsubjpass"), None)) is not None
+    ):
+        # "A Canadian missionary was arrested in Lebanon": the state where it was done did it
+        sources = st.state_in(tok, speaker)
+        passive_in = [a for a in st.phrase_actors(subj, speaker, max_depth=2) if a not in sources]
     # no country excludes nothing; a non-state group may act against its own state
     own = ({st.country(x) for x in sources if not _non_state(x)} | set(sources)) - {None}
-    targets = _targets(tok, etype, st, speaker, lex, exclude=own)
+    targets = passive_in or _targets(tok, etype, st, speaker, lex, exclude=own)
     if not targets and noun is not None:
         targets = _targets(noun, etype, st, speaker, lex, exclude=own)
     if not targets and etype == "AGREE" and noun is None:
