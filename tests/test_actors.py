@@ -375,3 +375,11 @@ def test_former_state_names_of_archive_news():
     assert "state:cod" in all_actors_of("Zaire closed its border with Rwanda on Thursday.")
     assert all_actors_of("Kampuchean guerrillas shelled the camp.")["group:khm-rebels"].actor.country == "KHM"
     assert "state:lka" in all_actors_of("Ceylon protested to the British government.")
+
+
+def test_places_named_after_a_leader_are_not_the_leader():
+    found = all_actors_of("Traffic on the King Fahd Causeway was halted on Friday.")
+    assert "person:king-fahd" not in found
+    found = all_actors_of("Thousands prayed at the Hassan II Mosque in Casablanca.")
+    assert "person:hassan-ii" not in found
+    assert "person:hassan-ii" in all_actors_of("King Hassan II received the envoy in Rabat.", published="1994-03-01")

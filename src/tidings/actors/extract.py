@@ -384,6 +384,11 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             matches.append((e - s, s, e, label))
     matches.sort(key=lambda m: (-m[0], m[1]))
     inside_entity = [False] * len(doc)  # tokens inside a longer ORG/FAC/EVENT/LAW/WORK_OF_ART name
+    named_ent = [None] * len(doc)  # the ORG/FAC/... entity each token is in
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART"):
+            for t in range(ent.start, ent.end):
+                named_ent[t] = ent
     for ent in doc.ents:
         if ent.label_ in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART") and len(ent) >= 3:
             for t in range(ent.start, ent.end):
@@ -410,6 +415,8 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             if entry.actor.country:
                 state_signals.append((s, entry.actor.country))
             continue
+        if entry.actor.type is ActorType.PERSON and (ent := named_ent[s]) is not None and ent.end > e:
+            continue  # "the King Fahd Causeway", "the Hassan II Mosque": a place or body named after the person
         if kind == "contextual" and (head.dep_ in ("compound", "amod") or head.pos_ not in ("PROPN", "NOUN")):
             continue
         if kind == "metonym" and (
