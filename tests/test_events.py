@@ -732,3 +732,20 @@ def test_an_arrest_in_the_passive_is_by_the_state_where_it_was_made() -> None:
     # with no state named, nobody is guessed
     found = names(facts("Three Iraqis were detained on Monday."))
     assert not any(t == "COERCE" for t, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Israeli bulldozers demolished Palestinian homes in Hebron, and Israel barred Palestinians from the area.",
+            "ASSAULT",
+        ),
+        ("Israel barred Palestinian workers from entering Jerusalem.", "COERCE"),
+        ("Russia ceded the island to China.", "CONCEDE"),
+        ("The Colombian navy intercepted a Venezuelan ship.", "COERCE"),
+    ],
+)
+def test_more_verbs_of_force_and_yielding(text: str, kind: str) -> None:
+    found = names(facts(text))
+    assert any(t == kind for t, _, _ in found), found
