@@ -165,7 +165,7 @@ def _orders(records: list[tuple], gold_src: dict[str, str], params: Params, n: i
         return {by_id[k]: v for k, v in index.story.items()}
 
     one = run(list(range(len(records))), len(records))
-    out = [{"order": "one batch", "all_86": bcubed(gold, one)}]
+    out: list[dict] = [{"order": "one batch", "all_86": bcubed(gold, one)}]
     for seed in range(1, n + 1):
         order = list(range(len(records)))
         random.Random(seed).shuffle(order)
@@ -175,6 +175,23 @@ def _orders(records: list[tuple], gold_src: dict[str, str], params: Params, n: i
                 "order": f"shuffled {seed}, 50 a batch",
                 "all_86": bcubed(gold, got),
                 "vs_one_batch": bcubed(one, got),
+            }
+        )
+    if n:
+        shuffled = out[1:]
+        out.append(
+            {
+                "order": f"{n} shuffled: mean (min, max)",
+                **{
+                    f"{part}_{m}": [
+                        round(sum(x) / len(x), 3),
+                        min(x),
+                        max(x),
+                    ]
+                    for part in ("all_86", "vs_one_batch")
+                    for m in ("p", "r", "f1")
+                    for x in [[o[part][m] for o in shuffled]]
+                },
             }
         )
     return out

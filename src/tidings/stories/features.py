@@ -132,7 +132,7 @@ def told_days(body: str, published: str | None) -> frozenset[int]:
     out = set()
     for t in find_timexes(lede, published):
         d = day_number(t.day)
-        if d is not None:
+        if d is not None and _WHEN.search(t.text):  # a day named as such ("the 3rd" most yards is none)
             out.add(d)
     return frozenset(out)
 
