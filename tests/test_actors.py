@@ -383,3 +383,10 @@ def test_places_named_after_a_leader_are_not_the_leader():
     found = all_actors_of("Thousands prayed at the Hassan II Mosque in Casablanca.")
     assert "person:hassan-ii" not in found
     assert "person:hassan-ii" in all_actors_of("King Hassan II received the envoy in Rabat.", published="1994-03-01")
+
+
+def test_a_body_the_tagger_mislabels_is_still_an_organisation():
+    found = all_actors_of("The Kenya Anti-Corruption Commission summoned the minister on Monday.")
+    org = next(r for a, r in found.items() if a.startswith("org:~"))
+    assert org.actor.name == "Kenya Anti-Corruption Commission" and org.actor.country == "KEN"
+    assert not any(a.startswith("org:~") for a in all_actors_of("The Geneva Convention was signed in 1949."))

@@ -63,6 +63,13 @@ GROUP_NOUNS = {"troops", "troop", "forces", "force", "soldiers", "soldier", "mil
                "convoys", "patrol", "patrols", "boats", "gunboats", "submarines", "inspectors", "monitors",
                "observers", "mediators", "investigators", "commandos", "marines", "paratroopers", "sailors",
                "negotiator", "mission", "agents"}  # fmt: skip
+# Last words of a body's name: an entity the tagger labels otherwise ("the Kenya Anti-Corruption
+# Commission" as LAW) that ends in one of these is an organisation.
+INSTITUTION_HEADS = {"commission", "council", "ministry", "committee", "party", "union", "authority", "agency",
+                     "court", "army", "front", "movement", "assembly", "parliament", "congress", "senate",
+                     "office", "police", "force", "forces", "guard", "organization", "organisation",
+                     "association", "federation", "league", "alliance", "coalition", "brigade", "brigades",
+                     "corps", "bureau", "department", "tribunal", "board", "directorate", "service"}  # fmt: skip
 # Titles of a head of state or government (or a minister) that, with their state ("the Emir of Qatar",
 # "Qatar's emir", "the Qatari emir"), name the holder: the dictionary person on the day, else the state.
 STATE_TITLES = {"king", "queen", "emir", "amir", "sultan", "shah", "monarch", "president", "premier",
@@ -465,8 +472,13 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
                 span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
                 person_spans.append((span.start, span.end, rec.actor.id))
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG"):
-            continue
+        if ent.label_ not in ("PERSON", "ORG") and not (
+            ent.label_ in ("LAW", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "GPE", "NORP")
+            and len(ent) >= 2
+            and ent[-1].lower_ in INSTITUTION_HEADS
+            and ent[-1].text[:1].isupper()
+        ):
+            continue  # (the tagger's "LAW" for "the Kenya Anti-Corruption Commission" is a body: an ORG)
         s, e = _strip(ent)
         if s >= e or any(taken[s:e]):
             continue
