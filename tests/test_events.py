@@ -749,3 +749,17 @@ def test_an_arrest_in_the_passive_is_by_the_state_where_it_was_made() -> None:
 def test_more_verbs_of_force_and_yielding(text: str, kind: str) -> None:
     found = names(facts(text))
     assert any(t == kind for t, _, _ in found), found
+
+
+def test_agreeing_on_a_course_of_action_is_agree_an_opinion_is_not() -> None:
+    found = names(
+        facts("Hungarian and Romanian officials agreed on Wednesday that their countries should cooperate.")
+    )
+    assert ("AGREE", "Hungary", "Romania") in found, found
+    found = names(facts("Japan and China agreed that the situation was serious."))
+    assert not any(t == "AGREE" for t, _, _ in found), found
+
+
+def test_seeking_something_from_someone_is_a_request() -> None:
+    found = names(facts("Britain sought the extradition of the former Chilean dictator from Spain."))
+    assert ("REQUEST", "United Kingdom", "Spain") in found, found

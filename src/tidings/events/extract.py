@@ -1194,6 +1194,7 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         etype in ("AGREE", "CONSULT")
         and any(c.dep_ == "ccomp" for c in tok.children)
         and lemma in lex.speech_verbs
+        and not (etype == "AGREE" and _agreed_course(tok, lex))
     ):
         return  # "called it a gamble", "agreed that …": a description or an opinion, not the act
     if etype == "REQUEST" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i:
@@ -1304,6 +1305,23 @@ def _fired_at(tok, st: _Article) -> bool:
                 continue
             if p.lower_ == "into" and not st.np_actors(o):
                 continue  # "into the East Sea": a launch; "into Israel": an attack
+            return True
+    return False
+
+
+def _agreed_course(tok, lex: Lexicon) -> bool:
+    """ "agreed that their countries should cooperate / would hold talks / will withdraw": a course
+    of joint or conciliatory action agreed on (AGREE), not an opinion shared ("agreed that the
+    situation was serious")."""
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        if not any(
+            a.dep_ == "aux" and a.lower_ in ("should", "would", "will", "must", "shall") for a in c.children
+        ):
+            continue
+        code = _verb_code(c, lex)[0]
+        if code and code[0] in COOPERATIVE | CONCILIATORY | {"CONSULT", "AGREE"}:
             return True
     return False
 
