@@ -390,3 +390,10 @@ def test_a_body_the_tagger_mislabels_is_still_an_organisation():
     org = next(r for a, r in found.items() if a.startswith("org:~"))
     assert org.actor.name == "Kenya Anti-Corruption Commission" and org.actor.country == "KEN"
     assert not any(a.startswith("org:~") for a in all_actors_of("The Geneva Convention was signed in 1949."))
+
+
+def test_a_bare_surname_is_a_dictionary_person_only_while_in_the_news():
+    found = all_actors_of("Powell said the central bank would hold rates steady.", published="2025-06-10")
+    assert "person:colin-powell" not in found  # out of office since 2005
+    found = all_actors_of("Blinken said the talks had been useful.", published="2025-06-10")
+    assert "person:antony-blinken" in found  # left office five months before

@@ -955,6 +955,24 @@ def _link_references(doc, gaz: Gazetteer, found: dict[str, ArticleActor], publis
         )
 
 
+def _in_the_news(actor: Actor, published: str | None) -> bool:
+    """Does a bare surname still mean this dictionary person on the article's date: in office then,
+    or out of office for less than a year ("Powell said" in 2025 is not Colin Powell; "Johnson" in
+    2025 not Boris Johnson)?  Without a date, yes."""
+    if not published:
+        return True
+    import datetime as dt
+
+    try:
+        year_before = (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=365)).isoformat()
+    except ValueError:
+        return True
+    return any(
+        (r.start is None or r.start <= published[:10]) and (r.end is None or r.end >= year_before)
+        for r in actor.roles
+    )
+
+
 def _link_surnames(doc, gaz, found, person_spans, taken, published, add) -> None:
     by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for s, e, aid in person_spans:
@@ -996,7 +1014,12 @@ def _link_surnames(doc, gaz, found, person_spans, taken, published, add) -> None
         ]
         if len(fits) == 1:
             aid = fits[0]
-        elif len(ids) == 1 and not family_first(gaz.entries[ids[0]].actor.name) and tok.ent_type_ == "PERSON":
+        elif (
+            len(ids) == 1
+            and not family_first(gaz.entries[ids[0]].actor.name)
+            and tok.ent_type_ == "PERSON"
+            and _in_the_news(gaz.entries[ids[0]].actor, published)
+        ):
             aid = ids[0]  # a distinctive surname (Blinken, Putin) of one dictionary person
         else:
             continue
