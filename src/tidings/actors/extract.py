@@ -671,11 +671,10 @@ def _state_titles(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
         words = set(title.split()) | ({"minister"} if title.endswith("minister") else set())
         holders = [
             aid
-            for aid, e in gaz.entries.items()
-            if e.actor.type is ActorType.PERSON
-            and any(
-                r.country == country and published and r.held_on(published) and words <= set(r.title.lower().split())
-                for r in e.actor.roles
+            for aid in _people_of(id(gaz)).get(country, ())
+            if any(
+                r.country == country and r.held_on(published) and words <= set(r.title.lower().split())
+                for r in gaz.entries[aid].actor.roles
             )
         ] if published else []  # fmt: skip
         while start > 0 and doc[start - 1].lower_ == "the":
@@ -812,6 +811,17 @@ def extract_actors(doc, article_id: str, published: str | None, *, gazetteer: Ga
     """The actors one parsed article names as actors (not only as places), with their mentions."""
     found = find_actors(doc, article_id, published, gazetteer=gazetteer, exclude_names=exclude_names)
     return [r for r in found if r.acts]
+
+
+@cache
+def _people_of(gaz_id: int) -> dict[str, list[str]]:
+    """Country -> the dictionary people holding (or having held) an office of that state."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for aid, e in _GAZ[gaz_id].entries.items():
+        if e.actor.type is ActorType.PERSON:
+            for c in dict.fromkeys(r.country for r in e.actor.roles if r.country):
+                out[c].append(aid)
+    return out
 
 
 @cache
