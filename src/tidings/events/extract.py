@@ -1372,6 +1372,11 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
     ):
         # "will not accept refugees", "does not recognize the vote": a refusal, stated as done
         code, negated, hyp, comm, targetless = ("REJECT", None), False, False, True, True
+    elif negated and why == "fail" and etype == "AGREE" and len(set(sources) | set(targets)) >= 2:
+        # "A and B failed to reach agreement on …": the talks ended in rejection
+        code, negated, hyp, comm = ("REJECT", None), False, False, True
+        if not targets:  # each side rejects the other
+            sources, targets = sources[:1], sources[1:2]
     elif (
         pledge
         and len(sources) >= 2
