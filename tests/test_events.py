@@ -737,10 +737,10 @@ def test_an_arrest_in_the_passive_is_by_the_state_where_it_was_made() -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        (
-            "Israeli bulldozers demolished Palestinian homes in Hebron, and Israel barred Palestinians from the area.",
-            "ASSAULT",
-        ),
+        ("Chechen rebels repelled a Russian attack on Grozny, and Russia retook the airport.", "ASSAULT"),
+        # damage to property is COERCE (CAMEO 171), violence against people ASSAULT
+        ("Israeli soldiers demolished Palestinian homes in Hebron.", "COERCE"),
+        ("Serbian nationalists set fire to the Albanian embassy in Belgrade.", "COERCE"),
         ("Israel barred Palestinian workers from entering Jerusalem.", "COERCE"),
         ("Russia ceded the island to China.", "CONCEDE"),
         ("The Colombian navy intercepted a Venezuelan ship.", "COERCE"),
