@@ -93,7 +93,10 @@ CURATED: dict[str, dict] = {
         "state media) use 'Tel Aviv' as the metonym. Both are listed as metonyms; 'Jerusalem' is also "
         "claimed as the capital of Palestine, so resolve it as Israel only when it acts as a speaker.",
     },
-    "PSE": {"notes": "Ramallah is the seat of the Palestinian Authority; Gaza is governed separately."},
+    "PSE": {"notes": "Ramallah is the seat of the Palestinian Authority; Gaza is governed separately. "
+                     "The Gaza Strip, the West Bank and East Jerusalem (the Palestinian territories) are "
+                     "names of Palestine: places when they are places ('in Gaza'), the Palestinian side "
+                     "when they act or are acted on ('Gaza's health ministry', 'strikes on Gaza')."},
     "TUR": {"notes": "Official English name changed to 'Türkiye' in 2022; most news still writes 'Turkey'."},
     "CZE": {"notes": "Short name 'Czechia' since 2016; news uses both."},
     "UKR": {"notes": "'Kiev' is the older romanisation of Kyiv, still used by some outlets and in Russian media."},

@@ -397,3 +397,13 @@ def test_a_bare_surname_is_a_dictionary_person_only_while_in_the_news():
     assert "person:colin-powell" not in found  # out of office since 2005
     found = all_actors_of("Blinken said the talks had been useful.", published="2025-06-10")
     assert "person:antony-blinken" in found  # left office five months before
+
+
+def test_the_palestinian_territories_are_names_of_palestine():
+    found = all_actors_of("Gaza's health ministry said dozens were killed in overnight strikes.")
+    assert "Gaza's health ministry" in {m.text for m in found["state:pse"].mentions}
+    found = all_actors_of("Troops remained on alert in the occupied West Bank on Tuesday.")
+    assert "state:pse" in found and not found["state:pse"].acts  # a place here
+    # settlers living in the territories are not of Palestine
+    found = all_actors_of("Settlers in the West Bank set fire to two cars overnight.")
+    assert "group:pse-settlers" not in found

@@ -752,6 +752,8 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                         break
             based = [p for a in tok.children if a.dep_ == "acl" and a.lemma_ == "base" for p in a.children]
             for p in [*tok.children, *based] if country is None else ():  # "a group based in Trinidad"
+                if p.lower_ == "in" and sector == "settlers":
+                    continue  # "settlers in the West Bank" live there; it is not their state
                 if p.dep_ == "prep" and p.lower_ in ("in", "from", "of"):
                     country = next(
                         (state_at[o.i] for o in p.children if o.dep_ == "pobj" and o.i in state_at), None
