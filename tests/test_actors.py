@@ -407,3 +407,10 @@ def test_the_palestinian_territories_are_names_of_palestine():
     # settlers living in the territories are not of Palestine
     found = all_actors_of("Settlers in the West Bank set fire to two cars overnight.")
     assert "group:pse-settlers" not in found
+
+
+def test_a_state_name_inside_a_region_name_is_not_that_state():
+    found = all_actors_of("Loyalist gunmen in Northern Ireland shot two men on Friday.")
+    assert "state:irl" not in found and "state:gbr" in found
+    found = all_actors_of("Militants in the Niger Delta attacked an oil platform.")
+    assert "state:ner" not in found and "state:nga" in found
