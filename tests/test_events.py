@@ -769,3 +769,12 @@ def test_two_sides_failing_to_agree_reject_each_other() -> None:
     found = names(facts("Iran and Iraq failed to agree on a ceasefire."))
     assert ("REJECT", "Iran", "Iraq") in found, found
     assert not any(t == "AGREE" for t, _, _ in found), found
+
+
+def test_a_visit_announced_by_a_party_is_a_stated_intent_to_meet() -> None:
+    found = names(facts("Kim Jong Un will visit Russia in June, the North Korean embassy said."))
+    assert ("AGREE", "Kim Jong Un", "Russia") in found, found
+    assert not any(t == "CONSULT" for t, _, _ in found), found  # the visit itself has not happened
+    # announced by no party, a future visit is a prediction
+    found = names(facts("Kim Jong Un will visit Russia next month, a Japanese newspaper said."))
+    assert not any(t in ("AGREE", "CONSULT") for t, _, _ in found), found

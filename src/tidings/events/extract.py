@@ -817,6 +817,8 @@ def _date_of(c: _Cand, st: _Article, anchors: dict[int, Timex]) -> tuple[str | N
             if t.i in anchors:
                 tx = anchors[t.i]
                 if _is_future(tx.value, st.article.published):
+                    if c.communicative and c.type in INTENT_TYPES | {"SUPPORT"}:
+                        break  # "will visit Russia in June", announced: the intent is stated now
                     c.hypothetical = True  # "when they meet in Luxembourg next month": not yet
                 return tx.day, tx.granularity
             if t.head.i == t.i or t.dep_ == "relcl":
@@ -1414,6 +1416,15 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
             code, hyp, comm = ("AGREE", None), False, True
         elif etype == "CONSULT" and why in lex.intent_heads:
             code, hyp, comm = ("AGREE", None), False, True  # "is ready to resume talks with X"
+        elif (
+            etype == "CONSULT"
+            and why == "will"
+            and speaker is not None
+            and _party_speaks(speaker, sources, targets, st)
+        ):
+            # "X will visit Y in June, Y's embassy said": a meeting announced by one of its parties
+            # is a stated intent to meet (AGREE); announced by no party it stays a prediction
+            code, hyp, comm = ("AGREE", None), False, True
     if (
         code[0] == "PROTEST"
         and noun is None
@@ -1442,6 +1453,13 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         location=_location([tok, noun], st),
         targetless=targetless,
     )
+
+
+def _party_speaks(speaker: str, sources, targets, st: _Article) -> bool:
+    """Is the speaker one of the parties, or of a party's state?"""
+    parties = [a for a in [*sources, *targets] if a]
+    countries = {st.country(a) for a in parties} - {None}
+    return speaker in parties or st.country(speaker) in countries
 
 
 def _unless(tok) -> bool:
