@@ -778,3 +778,18 @@ def test_a_visit_announced_by_a_party_is_a_stated_intent_to_meet() -> None:
     # announced by no party, a future visit is a prediction
     found = names(facts("Kim Jong Un will visit Russia next month, a Japanese newspaper said."))
     assert not any(t in ("AGREE", "CONSULT") for t, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # peacekeepers sent are protection given (AID), troops sent a mobilisation
+        ("Fiji deployed 500 peacekeeping troops to Lebanon.", ("AID", "Fiji", "Lebanon")),
+        ("India deployed troops along its border with Pakistan.", ("MOBILIZE", "India", "Pakistan")),
+        # a warning of sanctions is a threat
+        ("The United States warned Iran of tough sanctions.", ("THREATEN", "United States", "Iran")),
+    ],
+)
+def test_peacekeepers_and_warnings_of_sanctions(text: str, expected: tuple) -> None:
+    found = names(facts(text))
+    assert expected in found, found

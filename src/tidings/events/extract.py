@@ -92,7 +92,7 @@ HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 COMMUNICATIVE = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 THREAT_OBJECTS = {"response", "retaliation", "consequences", "consequence", "action", "measures",
                   "countermeasures", "strike", "strikes", "attack", "war", "reprisal", "reprisals",
-                  "punishment", "price", "force"}  # fmt: skip
+                  "punishment", "price", "force", "sanction", "sanctions", "embargo", "penalties"}  # fmt: skip
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
                    "message", "appeal", "note", "decree", "order", "notice", "document", "memo", "bulletin"}  # fmt: skip
 QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb")]
