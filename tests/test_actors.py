@@ -414,3 +414,9 @@ def test_a_state_name_inside_a_region_name_is_not_that_state():
     assert "state:irl" not in found and "state:gbr" in found
     found = all_actors_of("Militants in the Niger Delta attacked an oil platform.")
     assert "state:ner" not in found and "state:nga" in found
+
+
+def test_a_name_after_a_title_is_a_person_even_when_tagged_an_organisation():
+    found = all_actors_of("On Tuesday, Nigerian junior foreign minister Dubem Oniya summoned the envoy.")
+    person = next(r for a, r in found.items() if a.startswith("person:~"))
+    assert person.actor.name == "Dubem Oniya" and person.actor.country == "NGA"

@@ -70,6 +70,8 @@ INSTITUTION_HEADS = {"commission", "council", "ministry", "committee", "party", 
                      "office", "police", "force", "forces", "guard", "organization", "organisation",
                      "association", "federation", "league", "alliance", "coalition", "brigade", "brigades",
                      "corps", "bureau", "department", "tribunal", "board", "directorate", "service"}  # fmt: skip
+BUSINESS_WORDS = {"bank", "group", "company", "corporation", "corp", "inc", "ltd", "holdings", "airlines",
+                  "university", "institute", "foundation", "fund", "news", "times", "post"}  # fmt: skip
 # Titles of a head of state or government (or a minister) that, with their state ("the Emir of Qatar",
 # "Qatar's emir", "the Qatari emir"), name the holder: the dictionary person on the day, else the state.
 STATE_TITLES = {"king", "queen", "emir", "amir", "sultan", "shah", "monarch", "president", "premier",
@@ -489,7 +491,17 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             and doc[e - 1].head.lemma_.lower() in PLACE_NOUNS
         ):
             continue  # "the Syr Darya basin": a place, whatever the tagger says
-        if ent.label_ == "PERSON":
+        label = ent.label_
+        if (
+            label == "ORG"
+            and s > 0
+            and doc[s - 1].lower_ in TITLE_WORDS
+            and 2 <= e - s <= 4
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in doc[s:e])
+            and not any(t.lower_ in INSTITUTION_HEADS | BUSINESS_WORDS for t in doc[s:e])
+        ):
+            label = "PERSON"  # "junior foreign minister Dubem Oniya": a name after a title is a person
+        if label == "PERSON":
             toks = split_name(text)
             if len(toks) < 2:
                 continue  # a bare surname: rule 3
