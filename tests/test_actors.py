@@ -420,3 +420,12 @@ def test_a_name_after_a_title_is_a_person_even_when_tagged_an_organisation():
     found = all_actors_of("On Tuesday, Nigerian junior foreign minister Dubem Oniya summoned the envoy.")
     person = next(r for a, r in found.items() if a.startswith("person:~"))
     assert person.actor.name == "Dubem Oniya" and person.actor.country == "NGA"
+
+
+def test_a_surname_printed_without_accents_or_in_another_spelling_links():
+    found = all_actors_of(
+        "Turkish President Recep Tayyip Erdogan met the delegation on Monday. Erdogan later said the talks went well."
+    )
+    assert [m.text for m in found["person:recep-tayyip-erdogan"].mentions if m.kind == "surname"] == ["Erdogan"]
+    found = all_actors_of("Muammar Qaddafi addressed the crowd. Qaddafi vowed to fight on.", published="2011-03-01")
+    assert "Qaddafi" in [m.text for m in found["person:muammar-gaddafi"].mentions if m.kind == "surname"]

@@ -1003,10 +1003,11 @@ def _link_surnames(doc, gaz, found, person_spans, taken, published, add) -> None
         entry = gaz.entries.get(aid)
         name = doc[s:e].text
         toks = name.split()
-        surname = (entry.surname if entry and entry.surname else None) or (
+        surnames = (entry.surnames if entry and entry.surnames else None) or [
             toks[0] if family_first(name) else toks[-1]
-        )
-        by_surname[surname.casefold()].append((s, aid))
+        ]
+        for surname in surnames:
+            by_surname[surname.casefold()].append((s, aid))
     for tok in doc:
         if taken[tok.i] or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "X"):
             continue

@@ -4,6 +4,7 @@ roles, and the news agencies that are never actors — loaded from the YAML file
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -35,6 +36,7 @@ class Entry:
 
     actor: Actor
     surname: str | None = None
+    surnames: list[str] = field(default_factory=list)  # the surname as printed: "Erdoğan", "Erdogan"
     gender: str | None = None
     names: list[str] = field(default_factory=list)  # match case-insensitively
     acronyms: list[str] = field(default_factory=list)  # match exactly
@@ -107,6 +109,7 @@ class Gazetteer:
         entry = Entry(
             actor=actor,
             surname=raw.get("surname"),
+            surnames=_surname_forms(raw.get("surname"), raw["name"], names),
             gender=raw.get("gender"),
             names=list(dict.fromkeys(names)),
             acronyms=list(raw.get("acronyms") or []),
@@ -125,8 +128,8 @@ class Gazetteer:
                 key = person_key(n)
                 if aid not in self.by_person_key[key]:
                     self.by_person_key[key].append(aid)
-            if entry.surname:
-                self.by_surname[entry.surname.casefold()].append(aid)
+            for form in entry.surnames:
+                self.by_surname[form.casefold()].append(aid)
         if atype is ActorType.STATE and actor.country:
             for d in [*entry.demonyms, *(raw.get("demonym_misspellings") or [])]:
                 self.demonym_country[d.casefold()] = actor.country
@@ -163,6 +166,23 @@ class Gazetteer:
                     for aid in ids:
                         self.near[(len(toks), i, *toks[:i], *toks[i + 1 :])].append((aid, tok))
         return self.near
+
+
+def _surname_forms(surname: str | None, name: str, names: list[str]) -> list[str]:
+    """The ways news prints a person's surname: as given, without accents ("Erdogan" for
+    "Erdoğan"), and as the last word of an alias that differs from the name only there
+    ("Tudjman" from "Franjo Tudjman", "Qaddafi" from "Muammar Qaddafi")."""
+    if not surname:
+        return []
+    bare = "".join(c for c in unicodedata.normalize("NFKD", surname) if not unicodedata.combining(c))
+    forms = [surname, unicodedata.normalize("NFC", bare)]
+    if " " not in surname and not family_first(name):
+        head = name.split()[:-1]
+        for alias in names:
+            toks = alias.split()
+            if len(toks) >= 2 and toks[:-1] == head and len(toks[-1]) >= 5:
+                forms.append(toks[-1])
+    return list(dict.fromkeys(f for f in forms if f))
 
 
 def _one_edit(a: str, b: str) -> bool:
