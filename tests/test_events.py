@@ -793,3 +793,13 @@ def test_a_visit_announced_by_a_party_is_a_stated_intent_to_meet() -> None:
 def test_peacekeepers_and_warnings_of_sanctions(text: str, expected: tuple) -> None:
     found = names(facts(text))
     assert expected in found, found
+
+
+def test_verbs_of_two_senses_need_their_object() -> None:
+    # "recall" an envoy is a sanction, "recall" a memory is nothing; evacuating settlements is a
+    # withdrawal, evacuating a school no event
+    assert ("SANCTION", "Morocco", "Algeria") in names(facts("Morocco recalled its ambassador from Algeria."))
+    found = names(facts("Friends of Luis Orozco recalled his boasting about the killing."))
+    assert not any(t == "SANCTION" for t, _, _ in found), found
+    found = names(facts("Office workers in Dubai evacuated several buildings."))
+    assert not any(t == "RETREAT" for t, _, _ in found), found
