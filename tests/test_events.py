@@ -760,11 +760,6 @@ def test_agreeing_on_a_course_of_action_is_agree_an_opinion_is_not() -> None:
     assert not any(t == "AGREE" for t, _, _ in found), found
 
 
-def test_seeking_something_from_someone_is_a_request() -> None:
-    found = names(facts("Britain sought the extradition of the former Chilean dictator from Spain."))
-    assert ("REQUEST", "United Kingdom", "Spain") in found, found
-
-
 def test_two_sides_failing_to_agree_reject_each_other() -> None:
     found = names(facts("Iran and Iraq failed to agree on a ceasefire."))
     assert ("REJECT", "Iran", "Iraq") in found, found
