@@ -798,3 +798,10 @@ def test_verbs_of_two_senses_need_their_object() -> None:
     assert not any(t == "SANCTION" for t, _, _ in found), found
     found = names(facts("Office workers in Dubai evacuated several buildings."))
     assert not any(t == "RETREAT" for t, _, _ in found), found
+
+
+def test_releasing_a_publication_is_no_release() -> None:
+    found = names(facts("Iran released the British sailors on Friday."))
+    assert ("RETREAT", "Iran", "United Kingdom") in found, found
+    found = names(facts("Iran released a statement and new oil export figures on Friday."))
+    assert not any(t == "RETREAT" for t, _, _ in found), found

@@ -932,7 +932,7 @@ def _verb_code(tok, lex: Lexicon):
             for w in words:
                 for cls in lex.classes(w):
                     if cls in table:
-                        return table[cls], None
+                        return table[cls], None  # None: the verb's other sense ("released a report")
     if lemma == "warn":
         if any(n.lemma_.lower() in THREAT_OBJECTS for n in nouns):
             return ("THREATEN", None), None

@@ -25,7 +25,7 @@ def _code(value: str) -> tuple[str, str | None]:
 @dataclass(slots=True)
 class Lexicon:
     verbs: dict[str, tuple[str, str | None]] = field(default_factory=dict)
-    object_verbs: dict[str, dict[str, tuple[str, str | None]]] = field(default_factory=dict)
+    object_verbs: dict[str, dict[str, tuple[str, str | None] | None]] = field(default_factory=dict)
     noun_class: dict[str, list[str]] = field(default_factory=dict)  # noun → classes
     nouns: dict[str, tuple[str, str | None] | None] = field(default_factory=dict)
     light_verbs: set[str] = field(default_factory=set)
@@ -51,7 +51,7 @@ class Lexicon:
         for verb, classes in (data.get("object_verbs") or {}).items():
             slot = self.object_verbs.setdefault(str(verb).lower(), {})
             for cls, v in (classes or {}).items():
-                slot[str(cls)] = _code(v)
+                slot[str(cls)] = None if v is None else _code(v)  # null: no event with such an object
         for cls, words in (data.get("noun_classes") or {}).items():
             for w in words or []:
                 self.noun_class.setdefault(str(w).lower(), [])
