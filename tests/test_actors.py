@@ -429,3 +429,12 @@ def test_a_surname_printed_without_accents_or_in_another_spelling_links():
     assert [m.text for m in found["person:recep-tayyip-erdogan"].mentions if m.kind == "surname"] == ["Erdogan"]
     found = all_actors_of("Muammar Qaddafi addressed the crowd. Qaddafi vowed to fight on.", published="2011-03-01")
     assert "Qaddafi" in [m.text for m in found["person:muammar-gaddafi"].mentions if m.kind == "surname"]
+
+
+def test_a_state_bodys_own_the_form_keeps_its_preference():
+    found = all_actors_of(
+        "Foreign Minister Cho Tae-yul met his counterpart in Seoul to discuss North Korea's missiles, "
+        "the foreign ministry said.",
+        published="2024-05-14",
+    )
+    assert "org:kor-mofa" in found and "org:prk-mfa" not in found

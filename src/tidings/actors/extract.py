@@ -411,8 +411,11 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
         kind = cands[0][1]
         head = doc[s:e].root
         if kind == "generic":
-            bare = label.removeprefix("generic|the ")  # "the Security Council" is also "Security Council"
-            more = table.get(f"generic|{bare}", []) if bare != label else []
+            # "the Security Council" (listed for the UN's only) is also "Security Council" (Russia's too);
+            # a state body's own "the ..." form ("the foreign ministry") stays that body's preference
+            bare = label.removeprefix("generic|the ")
+            world_only = all(gaz.entries[a].actor.country is None for a, _ in cands)
+            more = table.get(f"generic|{bare}", []) if bare != label and world_only else []
             generic_later.append((s, e, list(dict.fromkeys([*cands, *more]))))
             for t in range(s, e):
                 taken[t] = True  # reserved: resolved once the country signals are known
