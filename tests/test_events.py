@@ -805,3 +805,12 @@ def test_releasing_a_publication_is_no_release() -> None:
     assert ("RETREAT", "Iran", "United Kingdom") in found, found
     found = names(facts("Iran released a statement and new oil export figures on Friday."))
     assert not any(t == "RETREAT" for t, _, _ in found), found
+
+
+def test_only_a_state_named_as_subject_protests_by_complaint() -> None:
+    found = names(facts("The German government protested the arrest of its citizens by Iran."))
+    assert ("ACCUSE", "Germany", "Iran") in found, found
+    found = names(
+        facts("Union officials said 14,000 employees at four French sites stopped work to protest the cuts.")
+    )
+    assert not any(t == "ACCUSE" for t, _, _ in found), found

@@ -1431,6 +1431,9 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         and tok.lemma_.lower() == "protest"
         and sources
         and all(st.kind(s) in ("STATE", "IGO") and not s.startswith(GROUP_PREFIX) for s in sources)
+        # the state named as the subject itself ("Germany", "the German government"), not found
+        # inside it ("employees at French sites")
+        and any(set(st.np_actors(c, speaker)) & set(sources) for c in tok.children if c.dep_ == "nsubj")
     ):
         # a state or a body of states protests to someone: a formal complaint
         # (crowds demonstrate; governments lodge protests)
