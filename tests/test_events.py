@@ -814,3 +814,15 @@ def test_only_a_state_named_as_subject_protests_by_complaint() -> None:
         facts("Union officials said 14,000 employees at four French sites stopped work to protest the cuts.")
     )
     assert not any(t == "ACCUSE" for t, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iraq's invasion of Kuwait in 1990 led to the Gulf War.", ("ASSAULT", "Iraq", "Kuwait")),
+        ("Turkey's occupation of northern Cyprus continued.", ("COERCE", "Türkiye", "Cyprus")),
+    ],
+)
+def test_the_of_phrase_of_an_owned_event_noun_is_its_target(text: str, expected: tuple) -> None:
+    found = names(facts(text))
+    assert expected in found, found

@@ -11,6 +11,11 @@ dangerous" → X ACCUSE Y; "X said Y must …" → X REQUEST Y; "X said the alli
 strengthened" → X SUPPORT Z.  Dates come from the clause's time expression (resolved against
 the publication date), else, for what a speaker said, from the date the speaker spoke.
 
+An event is emitted only with a source actor.  Where the one who acts is no actor ("Gunmen
+killed …", "Prisoners rioted …"), nothing is emitted: the export names events by their source
+actor and the scorer matches them on it, so an event of unknown source could only be a false
+positive; finding such actors is the actors stage's work.
+
 Coding rules beyond the lexicon: a type that takes a partner is still coded without one when a
 main narrative verb reports it as done ("the rebels demanded elections"; never a meeting without
 its partner); a pledge is coded by the act pledged ("promised to provide aid to X" → AGREE,
@@ -1656,6 +1661,9 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
             sources = st.phrase_actors(o, speaker, max_depth=2)
             if sources and etype in ("CONSULT",) and st.kind(sources[0]) == "STATE" and not targets:
                 targets, sources = sources, []  # "a visit of … to X"? keep the state as the place visited
+        elif pl == "of" and sources and not targets and etype not in ("CONSULT", "AGREE", "COOPERATE"):
+            # "Iraq's invasion of Kuwait", "Russia's annexation of Crimea": the one acted upon
+            targets = [a for a in st.phrase_actors(o, speaker, max_depth=2) if a not in sources]
         elif pl in lex.target_preps(etype) and not targets:
             targets = st.phrase_actors(o, speaker)
     if not sources:
