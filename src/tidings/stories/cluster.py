@@ -18,15 +18,17 @@ One update, for a batch of new articles:
    Its linkage score is then raised by the fraction of nearest neighbours the two articles
    share (neighbours scoring at least ``nn_rel`` of each one's best): reports of one happening
    are close to the same other reports, two happenings of one kind are each close to their own.
-4. The region is re-clustered: the stories of the candidates it resembles (and of their
-   members' nearest neighbours, ``recluster_hops``) are taken apart into their articles (a story
-   over ``recluster_max`` articles stays whole), and these articles and the new ones are merged
-   by average-link agglomeration (best pair first) while the linkage clears ``merge_at`` and the
-   merged story's publication dates stay within ``max_span_days`` (or ``far_days`` for a linkage
-   of ``far_at``).  Pairs of earlier articles are scored from their kept neighbour lists (or
-   anew).  So a story can be joined, merged with another, or split when new evidence no longer
-   holds its articles together, and the stories barely depend on the order of arrival.
-   Near-duplicates are put in their original's unit first.
+4. The region is re-clustered: a story that a new article resembles only in part (it scores
+   ``recluster_at`` with one of its articles and less than ``recluster_uneven`` of that with
+   another) is taken apart into its articles (unless over ``recluster_max`` articles); the
+   other stories of the candidates, and those of the taken-apart articles' nearest neighbours
+   (``recluster_hops``), stay whole.  These units and the new articles are merged by average-link
+   agglomeration (best pair first) while the linkage clears ``merge_at`` and the merged story's
+   publication dates stay within ``max_span_days`` (or ``far_days`` for a linkage of
+   ``far_at``).  Pairs of earlier articles are scored from their kept neighbour lists (or anew).
+   So a story can be joined, merged with another, or split when new evidence no longer holds its
+   articles together, and the stories barely depend on the order of arrival.  Near-duplicates
+   are put in their original's unit first.
 5. Each resulting group keeps the id of the story most of whose articles it holds (best overlap
    first); a group with none is a new story.
 """
@@ -74,8 +76,10 @@ class Params:
     event_bonus: float = 0.15  # a shared event signature with compatible dates
     event_clash: float = 0.5  # factor when the shared event signatures are dated on other days
     idf_prior: int = 0  # a background of this many documents without the term, for the idf of a young store
-    recluster_hops: int = 1  # the stories re-clustered: those of the candidates, and this many hops
-    recluster_max: int = 60  # ... of their members' nearest neighbours; a larger story stays whole
+    recluster_at: float = 0.12  # a story is taken apart and re-clustered when a new article scores this
+    recluster_max: int = 60  # ... with one of its articles, unless it has more articles than this
+    recluster_uneven: float = 0.5  # ... and scores less than this fraction of that with another (0: any)
+    recluster_hops: int = 1  # the stories of their articles' nearest neighbours join (whole): 1 or 0
 
 
 class Index(Protocol):
@@ -238,6 +242,7 @@ def cluster_batch(
     result = BatchResult({})
     pair: dict[tuple[str, str], float] = {}
     neighbours: set[str] = set()
+    strong: set[str] = set()
     touched_nn: dict[str, Doc] = {}
     for d in new:
         posting = index.postings(keys[d.id], limit=p.max_postings + 1)  # longer ones are skipped
@@ -268,36 +273,36 @@ def cluster_batch(
                     touched_nn[c] = o
             if s >= p.candidate_at and c not in new_ids:
                 neighbours.add(c)
+                if s >= p.recluster_at:
+                    strong.add(c)
     index.save_neighbours([*new, *touched_nn.values()])
 
-    # 3. the region re-clustered: the stories of the neighbours, and of their members' own
-    #    neighbours (``recluster_hops``), taken apart into their articles (a story larger than
-    #    ``recluster_max`` stays whole), and each new document alone
+    # 3. the region re-clustered: the stories of the neighbours a new article resembles closely
+    #    (``recluster_at``) are taken apart into their articles (unless larger than
+    #    ``recluster_max``); the other stories of the neighbours, and those of the taken-apart
+    #    articles' own neighbours (``recluster_hops``), stay whole; each new document is alone
     story = index.story_of(neighbours)
+    opened = {story[c] for c in strong if c in story}
     region: set[str] = set(story.values())
-    frontier = set(region)
-    old_members: dict[str, list[str]] = {}
-    for hop in range(p.recluster_hops + 1):
-        got = index.members(frontier - old_members.keys())
-        old_members.update({sid: sorted(m) for sid, m in got.items()})
-        if hop == p.recluster_hops:
-            break
-        small = [
-            m
-            for sid in frontier
-            if len(old_members.get(sid, ())) <= p.recluster_max
-            for m in old_members[sid]
-        ]
-        docs.update(index.docs([m for m in small if m not in docs]))
-        near = {x for m in small if m in docs for x in _near(docs[m], p)}
+    old_members: dict[str, list[str]] = {sid: sorted(m) for sid, m in index.members(region).items()}
+    opened = {sid for sid in opened if len(old_members.get(sid, ())) <= p.recluster_max}
+    if p.recluster_uneven > 0:  # only a story a new article resembles in part, not as a whole
+        opened = _uneven(opened, old_members, story, new_ids, pair, p)
+    frontier = opened
+    for _ in range(p.recluster_hops):
+        apart = [m for sid in frontier for m in old_members[sid]]
+        docs.update(index.docs([m for m in apart if m not in docs]))
+        near = {x for m in apart if m in docs for x in _near(docs[m], p)}
         frontier = set(index.story_of(near - new_ids).values()) - region
         if not frontier:
             break
         region |= frontier
+        old_members.update({sid: sorted(m) for sid, m in index.members(frontier).items()})
+        frontier = set()  # stories reached by a hop stay whole: nothing further from them
     units: dict[str, list[str]] = {}
     home: dict[str, str] = {}  # article of a story taken apart -> that story
     for sid, ms in old_members.items():
-        if len(ms) > p.recluster_max:
+        if sid not in opened:
             units[sid] = ms
         else:
             for m in ms:
@@ -334,6 +339,8 @@ def cluster_batch(
         return c
 
     def linkage(u: list[str], v: list[str]) -> float:
+        if len(u) == 1 and len(v) == 1:
+            return sim(u[0], v[0])
         us, vs = _sample(u, p.sample), _sample(v, p.sample)
         return sum(sim(a, b) for a in us for b in vs) / (len(us) * len(vs))
 
@@ -345,15 +352,16 @@ def cluster_batch(
     unit_of = {m: k for k, ms in units.items() for m in ms}
     edges = {k for k, s in pair.items() if s > 0}
     for m in home:  # two earlier articles: their score as kept in their lists of neighbours
+        near = set(_near(docs[m], p))
         for x, v in docs[m].nn:
-            if x in unit_of and x != m and x not in new_ids:
+            if x in near and x in unit_of and x != m and x not in new_ids:
                 k = _pk(m, x)
                 edges.add(k)
                 if k not in pair or pair[k] < v:
                     pair[k] = v
-    for ms in old_members.values():
-        if len(ms) <= p.recluster_max:
-            edges.update(_pk(a, b) for i, a in enumerate(ms) for b in ms[i + 1 :])
+    for sid in opened:
+        ms = old_members[sid]
+        edges.update(_pk(a, b) for i, a in enumerate(ms) for b in ms[i + 1 :])
     adj: dict[str, set[str]] = defaultdict(set)
     for a, b in edges:
         ua, ub = unit_of.get(a), unit_of.get(b)
@@ -423,6 +431,34 @@ def cluster_batch(
             if m in new_ids or home.get(m, story_key) != story_key:
                 result.assignment[m] = story_key
     return result
+
+
+def _uneven(
+    opened: set[str],
+    members: dict[str, list[str]],
+    story: dict[str, str],
+    new_ids: set[str],
+    pair: dict[tuple[str, str], float],
+    p: Params,
+) -> set[str]:
+    """The stories with which a new article scores ``recluster_at`` for one article and less than
+    ``recluster_uneven`` of that for another (unscored: 0): those that may not hold together."""
+    scores: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for (a, b), v in pair.items():
+        if (a in new_ids) != (b in new_ids):
+            d, o = (a, b) if a in new_ids else (b, a)
+            sid = story.get(o)
+            if sid in opened:
+                scores[(d, sid)].append(v)
+    out = set()
+    for (_, sid), vs in scores.items():
+        if sid in out or len(members[sid]) < 2:
+            continue
+        top = max(vs)
+        low = min(vs) if len(vs) >= len(members[sid]) else 0.0
+        if top >= p.recluster_at and low < p.recluster_uneven * top:
+            out.add(sid)
+    return out
 
 
 def _near(doc: Doc, p: Params) -> list[str]:
