@@ -826,3 +826,13 @@ def test_only_a_state_named_as_subject_protests_by_complaint() -> None:
 def test_the_of_phrase_of_an_owned_event_noun_is_its_target(text: str, expected: tuple) -> None:
     found = names(facts(text))
     assert expected in found, found
+
+
+def test_gathering_for_a_rally_is_a_protest() -> None:
+    found = names(
+        facts("Thousands of Kenyans gathered in Nairobi on Sunday for a rally against the government.")
+    )
+    assert any(t == "PROTEST" and s == "Kenyans" for t, s, _ in found), found
+    # a call for talks is a request, not talks
+    found = names(facts("Kenya called for talks with Uganda."))
+    assert not any(t == "CONSULT" for t, _, _ in found), found

@@ -1672,7 +1672,11 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
         if (
             tok.dep_ == "pobj"
             and h.dep_ == "prep"
-            and h.lower_ in ADJUNCT_PREPS
+            and (
+                h.lower_ in ADJUNCT_PREPS
+                # "gathered for a rally", "went on hunger strike": the protesters' own deed
+                or (h.lower_ in ("for", "into") and etype == "PROTEST" and _verb_code(h.head, lex)[0] is None)
+            )
             and h.head.pos_ in ("VERB", "AUX")
         ):
             sources = st.subject(h.head, speaker)
