@@ -836,3 +836,9 @@ def test_gathering_for_a_rally_is_a_protest() -> None:
     # a call for talks is a request, not talks
     found = names(facts("Kenya called for talks with Uganda."))
     assert not any(t == "CONSULT" for t, _, _ in found), found
+
+
+def test_a_call_for_talks_with_someone_targets_them() -> None:
+    assert ("REQUEST", "Kenya", "Uganda") in names(facts("Kenya called for talks with Uganda."))
+    found = names(facts("Egypt pressed for a ceasefire between Israel and Hamas."))
+    assert {("REQUEST", "Egypt", "Israel"), ("REQUEST", "Egypt", "Hamas")} <= found, found

@@ -1028,6 +1028,22 @@ def _targets(
                     out += st.phrase_actors(o, speaker, exclude=exclude)
         if out:
             return out
+    if not skip_obj and etype == "REQUEST":
+        # "called for talks with X", "pressed for a ceasefire with X": whom the thing asked for concerns
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "for":
+                for o in p.children:
+                    for q in o.children if o.dep_ == "pobj" else ():
+                        if q.dep_ == "prep" and q.lower_ in ("with", "between", "from", "against"):
+                            out += [
+                                a
+                                for x in q.children
+                                if x.dep_ == "pobj"
+                                for a in st.with_conj(x, speaker)
+                                if a not in exclude and st.country(a) not in exclude
+                            ]
+        if out:
+            return out
     if not skip_obj:
         # the partner named inside the object phrase: "launched a mediation effort between A and B",
         # "demanded a truce with X", "demanding autonomy from X"
