@@ -262,3 +262,20 @@ def test_regional_and_historical_bodies_are_igos_of_no_country():
     by_name = {r.actor.name: r.actor for r in found.values()}
     for name in ("Economic Community of West African States", "Warsaw Pact"):
         assert by_name[name].type is ActorType.IGO and by_name[name].country is None, by_name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vietnamese and Japanese coast guard ships patrolled the East China Sea on Monday.",
+        "The two navies held drills in the Gulf of Mexico.",
+    ],
+)
+def test_a_state_name_inside_a_sea_or_gulf_name_is_no_actor(body):
+    from tidings.actors.extract import find_actors
+    from tidings.nlp import load_nlp
+
+    names = {r.actor.name for r in find_actors(load_nlp()(body), "a1", "2024-11-12")}
+    assert not names & {"China", "Mexico"}, names
+    kept = find_actors(load_nlp()("Chinese troops massed in eastern Mexico."), "a1", "2024-11-12")
+    assert "Mexico" in {r.actor.name for r in kept}  # a state with a direction word is the state

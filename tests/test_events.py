@@ -236,7 +236,7 @@ def test_a_response_to_an_earlier_deed_targets_its_doer():
     )
     got = {(e.type, e.source_id, e.target_id) for e in facts.events if not e.hypothetical}
     assert ("ACCUSE", "state:usa", "state:prk") in got
-    assert ("PROTEST", "state:jpn", "state:prk") in got
+    assert ("ACCUSE", "state:jpn", "state:prk") in got  # a government's protest is a complaint
     assert any(t == "REJECT" and s == "state:prk" for t, s, _ in got)  # the DPRK acts, KCNA only reports
 
 
@@ -500,3 +500,61 @@ def test_returning_somewhere_is_no_retreat() -> None:
 def test_two_states_strengthening_their_ties_support_each_other() -> None:
     found = names(facts("Japan and India strengthened their alliance on Monday."))
     assert ("SUPPORT", "Japan", "India") in found, found
+
+
+# ------------------------------------------------------------------------ present-day wire news
+
+
+def test_the_preposition_of_a_phrasal_verb_names_its_target() -> None:
+    found = names(facts("Poland vowed on Monday to stand by Moldova."))
+    assert ("SUPPORT", "Poland", "Moldova") in found, found
+    found = names(facts("Hungary sided with Serbia in the dispute."))
+    assert ("SUPPORT", "Hungary", "Serbia") in found, found
+
+
+def test_a_government_that_protests_complains_while_crowds_demonstrate() -> None:
+    found = names(facts("Tokyo lodged no complaint, but Manila protested China's seizure of the boat."))
+    assert ("ACCUSE", "Philippines", "China") in found and not any(t == "PROTEST" for t, _, _ in found), found
+    found = names(facts("Thousands of Kenyan students boycotted classes to protest the fee rise."))
+    assert any(t == "PROTEST" for t, _, _ in found) and not any(t == "ACCUSE" for t, _, _ in found), found
+
+
+def test_someone_elses_act_under_if_is_no_pledge() -> None:
+    found = names(facts("Germany warned that it would act if Iranian firms kept selling drones to Russia."))
+    assert not any(t in ("AGREE", "AID") for t, _, _ in found), found
+
+
+def test_a_warning_of_ones_own_response_is_a_threat_and_a_prediction_is_not() -> None:
+    found = names(facts("Lithuania warned Minsk that Vilnius would take countermeasures."))
+    assert ("THREATEN", "Lithuania", "Belarus") in found, found
+    found = names(facts("Estonia warned that Russia would attack the Baltic states."))
+    assert not any(t == "THREATEN" for t, _, _ in found), found
+
+
+def test_a_participle_after_a_negated_clause_is_its_own_fact() -> None:
+    found = names(facts("Brazil said it would not sign the accord, rejecting the Argentine proposal."))
+    assert ("REJECT", "Brazil", "Argentina") in found, found
+
+
+def test_an_order_to_leave_is_an_expulsion_and_an_order_to_be_ready_a_mobilization() -> None:
+    found = names(facts("Burkina Faso's junta ordered Swiss diplomats to leave the country within a week."))
+    assert ("COERCE", "Burkina Faso", "Switzerland") in found and not any(t == "REQUEST" for t, _, _ in found)
+    found = names(facts("Mali ordered its soldiers to leave the border town."))
+    assert not any(t == "COERCE" for t, _, _ in found), found
+    found = names(facts("Vladimir Putin inspected a tank regiment and ordered it to be ready for battle."))
+    assert ("MOBILIZE", "Vladimir Putin", None) in found, found
+    assert not any(t in ("ACCUSE", "REQUEST") for t, _, _ in found), found  # a review of one's own forces
+
+
+def test_weapons_launched_at_an_actor_are_an_attack() -> None:
+    found = names(facts("Yemen's Houthis launched a barrage of drones at Saudi Arabia overnight."))
+    assert ("ASSAULT", "Houthis", "Saudi Arabia") in found, found
+    found = names(facts("Kyiv said it downed 25 Russian missiles fired overnight against Ukraine."))
+    assert ("ASSAULT", "Russia", "Ukraine") in found, found
+    found = names(facts("North Korea fired a cruise missile into the sea on Friday."))
+    assert ("MOBILIZE", "North Korea", None) in found and not any(t == "ASSAULT" for t, _, _ in found), found
+
+
+def test_capturing_a_town_is_an_attack() -> None:
+    found = names(facts("Ukrainian troops captured the town of Sudzha in Russia on Tuesday."))
+    assert ("ASSAULT", "Ukraine", "Russia") in found, found

@@ -315,6 +315,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
         if ent.label_ in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART") and len(ent) >= 3:
             for t in range(ent.start, ent.end):
                 inside_entity[t] = True
+    in_place = _place_name_tokens(doc)  # "the South China Sea": a state's name inside a place's
     state_signals: list[tuple[int, str]] = []
     generic_later: list[tuple[int, int, list[tuple[str, str]]]] = []
     for _, s, e, label in matches:
@@ -330,7 +331,11 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             continue
         aid = cands[0][0]
         entry = gaz.entries[aid]
-        if entry.actor.type is ActorType.STATE and all(inside_entity[s:e]) and not _entity_is(doc, s, e):
+        if (
+            entry.actor.type is ActorType.STATE
+            and (all(inside_entity[s:e]) or all(in_place[s:e]))
+            and not _entity_is(doc, s, e)
+        ):
             # "Iraq" in "Islamic State of Iraq and the Levant": part of another name
             if entry.actor.country:
                 state_signals.append((s, entry.actor.country))
@@ -466,6 +471,24 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
 
     _link_references(doc, gaz, found, published)
     return list(found.values())
+
+
+FEATURE_WORDS = PLACE_NOUNS | {"gulf", "ocean", "channel", "shoal", "sound", "coast"}
+
+
+def _place_name_tokens(doc) -> list[bool]:
+    """Tokens of a geographic name that holds a state's name ("the South China Sea", "the Gulf
+    of Mexico", "the Sea of Japan"): the name ends or begins with a feature word, and the state
+    name is not the whole of it ("eastern Ukraine" is Ukraine)."""
+    out = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ not in ("LOC", "GPE", "FAC") or len(ent) < 2:
+            continue
+        words = [t for t in ent if t.lower_ != "the"]
+        if words and (words[-1].lower_ in FEATURE_WORDS or words[0].lower_ in FEATURE_WORDS):
+            for t in range(ent.start, ent.end):
+                out[t] = True
+    return out
 
 
 def _apposition_country(doc, gaz: Gazetteer, rec: ArticleActor, found: dict[str, ArticleActor]) -> str | None:

@@ -414,7 +414,7 @@ class _Article:
         if depth > 6:
             return []
         for c in verb.children:
-            if c.dep_ == "agent":
+            if c.dep_ == "agent" and not _phrasal_by(verb, self.lex):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return self.with_conj(p, speaker)
@@ -537,11 +537,31 @@ class _Article:
                 hyp, why = True, why or hl
             if t.dep_ in ("relcl", "conj", "appos") and not first:
                 break
+            if _free_adjunct(t):
+                break  # "…would not accept the flights, rejecting the plan": asserted on its own
             if t.dep_ == "relcl":
                 break
             first = False
             t = h
         return neg, hyp, why
+
+
+def _phrasal_by(verb, lex: Lexicon) -> bool:
+    """Is the "by" after an active verb part of a phrasal verb ("stood by Ukraine"), not an agent?"""
+    return verb.tag_ != "VBN" and f"{verb.lemma_.lower()} by" in lex.verbs
+
+
+def _free_adjunct(t) -> bool:
+    """A participle clause set off by a comma, with no conjunction ("…, rejecting the U.S. plan"):
+    it states its own fact, whatever the negation or modal of the clause it hangs on."""
+    return (
+        t.dep_ == "advcl"
+        and t.tag_ == "VBG"
+        and t.i > t.head.i
+        and t.i > 0
+        and t.doc[t.i - 1].text == ","
+        and not any(c.dep_ == "mark" for c in t.children)
+    )
 
 
 @cache
@@ -819,7 +839,8 @@ def _verb_code(tok, lex: Lexicon):
     preps = [
         c
         for c in tok.children
-        if c.dep_ in ("prep", "dative") and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
+        if (c.dep_ in ("prep", "dative") or (c.dep_ == "agent" and tok.tag_ != "VBN"))
+        and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
     ]
     obj = _obj(tok)
     keys = [f"{lemma} {p}" for p in parts] + [lemma]
@@ -845,7 +866,7 @@ def _verb_code(tok, lex: Lexicon):
                     if cls in table:
                         return table[cls], None
     if lemma == "warn":
-        if any(n.lemma_.lower() in THREAT_OBJECTS for n in nouns):
+        if any(n.lemma_.lower() in THREAT_OBJECTS for n in nouns) or _warned_consequence(tok) is not None:
             return ("THREATEN", None), None
         return None, None
     for k in [f"{lemma} {p}" for p in parts] + [f"{lemma} {p.lower_}" for p in preps]:
@@ -855,6 +876,10 @@ def _verb_code(tok, lex: Lexicon):
         code = _noun_code(obj, lex)
         if code and (lemma in lex.light_verbs):
             return code, obj
+    if lemma in lex.orders.get("heads", ()) and (ordered := _ordered(tok, lex)) is not None:
+        return ordered, None
+    if lemma in lex.force_reviews and obj is not None and _armed(obj, lex):
+        return None, None  # "inspected an artillery unit": a review of one's forces, no investigation
     if lemma in lex.military_verbs and obj is not None and not _armed(obj, lex):
         return None, None  # "mobilized supporters", "deployed resources": no military act
     if lemma in lex.transitive_only and obj is None:
@@ -862,6 +887,44 @@ def _verb_code(tok, lex: Lexicon):
     if lemma in lex.verbs:
         return lex.verbs[lemma], None
     return None, None
+
+
+def _ordered(tok, lex: Lexicon):
+    """The code of an order by what it orders: "ordered the troops to leave the country" →
+    COERCE/expel; "ordered it to be ready for combat", "put troops on alert" → MOBILIZE/alert."""
+    alert = lex.orders.get("alert", set())
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.lemma_.lower() in lex.orders.get("expel", ()):
+            return ("COERCE", "expel")
+        if c.dep_ == "xcomp" and c.lemma_.lower() == "be":
+            for a in c.children:
+                if a.dep_ == "acomp" and a.lower_ in ("ready", "prepared"):
+                    for p in a.children:
+                        if p.dep_ == "prep" and any(o.lemma_.lower() in alert for o in p.children):
+                            return ("MOBILIZE", "alert")
+    return None
+
+
+RESPONSE_VERBS = {"retaliate", "respond"}  # "warned that it would respond": a consequence announced
+
+
+def _warned_consequence(tok):
+    """The clause of a warning that announces what the warner's side will do ("warned Beijing that
+    Washington would take action", "warned that it will respond with force"), else None.  What
+    another actor will do is a prediction ("warned that Russia would attack"): checked by the
+    caller, which knows the actors."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX | {"would"} for a in c.children):
+            continue
+        objs = [x for x in c.children if x.dep_ == "dobj"]
+        objs += [o for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        if any(o.lemma_.lower() in THREAT_OBJECTS or o.lower_ in THREAT_OBJECTS for o in objs) or (
+            c.lemma_.lower() in RESPONSE_VERBS
+        ):
+            return c
+    return None
 
 
 def _measured(obj):
@@ -1005,6 +1068,8 @@ def _emit(
     sources = [s for s in sources if s]
     if not sources:
         return
+    if etype == "PROTEST" and _official_protest(trigger, sources, st):
+        etype, mode, comm = "ACCUSE", "disapprove", True
     joint = etype in ("CONSULT", "AGREE", "COOPERATE") or (
         etype == "SUPPORT" and trigger.lemma_.lower() in st.lex.cooperative_verbs
     )  # "A and B strengthened their alliance": each the other's partner
@@ -1040,6 +1105,24 @@ def _emit(
             )
 
 
+def _official_protest(trigger, sources, st: _Article) -> bool:
+    """A government, body or official that "protests" complains (ACCUSE); PLOVER's PROTEST is
+    crowds in the street ("protesters", "students", unnamed groups)."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in st.lex.official_protests:
+        return False  # "in protest against": the name of the act it explains
+    h = trigger.head
+    if trigger.dep_ in ("advcl", "xcomp", "conj") and h.pos_ in ("VERB", "AUX"):
+        # "began a hunger strike to protest …", "shunned work to protest …": the protest act itself
+        code, _noun = _verb_code(h, st.lex)
+        obj = _obj(h)
+        ocode = _noun_code(obj, st.lex) if obj is not None else None
+        if (code and code[0] == "PROTEST") or (ocode and ocode[0] == "PROTEST"):
+            return False
+        if obj is not None and obj.lemma_.lower() in ("work", "strike", "food", "meal", "class", "classes"):
+            return False
+    return not any(s.startswith(GROUP_PREFIX) for s in sources)
+
+
 def _targetless_ok(etype: str, trigger, st: _Article) -> bool:
     """A type that takes a partner, with no target named, is still coded when a main verb of
     narration reports it as done ("the rebels demanded elections"); not a meeting or joint action
@@ -1062,6 +1145,8 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             _cooperative(tok, obj, st, lex, cands, speaker)
             consumed.add(obj.i)
             return
+    if lemma in lex.aimed_launches.get("verbs", ()) and _aimed_launch(tok, code, st, lex, cands, speaker):
+        return
     if code is None:
         return
     etype = code[0]
@@ -1105,7 +1190,13 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         if etype == "CONSULT" and not any(st.np_actors(o, speaker) for o in tok.children if o.dep_ == "dobj"):
             return
     own = {st.country(x) for x in sources} | set(sources)
+    if code == ("COERCE", "expel") and (o := _obj(tok)) is not None:
+        ordered = st.phrase_actors(o, speaker)
+        if ordered and all(a in own or st.country(a) in own for a in ordered):
+            return  # "ordered its troops to leave": a withdrawal of one's own, no expulsion
     targets = _targets(tok, etype, st, speaker, lex, exclude=own)
+    if not targets:
+        targets = _phrasal_targets(tok, etype, st, speaker, lex, exclude=own)
     if not targets and noun is not None:
         targets = _targets(noun, etype, st, speaker, lex, exclude=own)
     if not targets and etype in INTENT_TYPES:
@@ -1120,6 +1211,14 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
                 )
                 if targets:
                     break
+    if lemma == "warn" and etype == "THREATEN" and (said := _warned_consequence(tok)) is not None:
+        # the consequence announced must be the warner's side's own act, not a prediction
+        doers = st.subject(said, speaker)
+        mine = {st.country(x) for x in sources} | set(sources)
+        if doers and not any(d in mine or st.country(d) in mine for d in doers):
+            return
+        if not targets:
+            targets = _targets(said, "THREATEN", st, speaker, lex, exclude=own)
     if not targets and tok.dep_ == "conj":
         # "met with X and agreed to …": the partner carries over
         h = tok.head
@@ -1142,6 +1241,61 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
     if not targets and etype in ("AGREE",) and (noun is not None or _obj(tok) is not None):
         targets = _antecedent_targets(noun if noun is not None else _obj(tok), st, speaker, sources)
     _finish(cands, st, lex, code, sources, targets, tok, noun, speaker)
+
+
+def _aimed_launch(tok, code, st: _Article, lex: Lexicon, cands, speaker) -> bool:
+    """Weapons launched at an actor: "Iran launched missiles at Israel", "Russian drones launched
+    against the Kyiv region" → ASSAULT by the launcher (the subject, else the weapons' owner) on the
+    actor aimed at.  False (nothing coded) when no actor is aimed at: the launch is coded as usual."""
+    if code is not None and code[0] != "MOBILIZE":
+        return False
+    passive = (
+        tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in SUBJ for c in tok.children)
+    )
+    obj = _obj(tok)
+    weapon = _measured(obj) if obj is not None else (tok.head if passive else None)
+    if weapon is not None and weapon.tag_ == "NNS" and weapon.lemma_.lower() in ("dozen", "hundred", "score"):
+        weapon = next((o for p in weapon.children if p.lower_ == "of" for o in p.children), weapon)
+    if weapon is None or not any(
+        cls in ("missile", "weapons")
+        for cls in lex.classes(weapon.lower_) + lex.classes(weapon.lemma_.lower())
+    ):
+        return False
+    preps = lex.aimed_launches.get("preps", set())
+    holders = [tok] + ([obj] if obj is not None else []) + ([weapon] if weapon is not obj else [])
+    aims = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    sources = st.subject(tok, speaker) if not passive else []
+    if not sources:
+        for c in weapon.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < weapon.i:
+                a = st.tok_actor.get(c.i) or st.demonym.get(c.i)
+                if a:
+                    sources = [a]
+                    break
+    own = {st.country(x) for x in sources} | set(sources)
+    targets = [a for o in aims for a in st.phrase_actors(o, speaker, exclude=own)]
+    if not sources or not targets:
+        return False
+    _finish(cands, st, lex, ("ASSAULT", None), sources, targets, tok, None, speaker)
+    return True
+
+
+# "called for a truce", "agreed on a deal": what, not whom
+TOPIC_PREPS = {"for", "on", "upon", "about", "over"}
+
+
+def _phrasal_targets(tok, etype: str, st: _Article, speaker, lex: Lexicon, exclude=()) -> list[str]:
+    """The object of the preposition a phrasal verb is made with ("stood by Ukraine", "sided with
+    X", "arrived in Moscow"): its target, whatever the type's own target prepositions."""
+    lemma = tok.lemma_.lower()
+    for p in tok.children:
+        # ("stood by X": the parser may read the "by" as a passive agent)
+        if p.dep_ in ("prep", "agent") and p.lower_ not in TOPIC_PREPS and f"{lemma} {p.lower_}" in lex.verbs:
+            for o in p.children:
+                if o.dep_ == "pobj" and (found := st.phrase_actors(o, speaker, exclude=exclude)):
+                    return found
+    return []
 
 
 def _invited(verb):
@@ -1206,7 +1360,9 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
     elif hyp and not negated and etype in HOSTILE and why in ("attempt", "try"):
         hyp = False  # "tried to assassinate X": an attack, even if it failed
     elif hyp and not negated:
-        if etype in COOPERATIVE and (
+        if why == "if" and not own:
+            pass  # "… would act if Chinese companies kept supplying Russia": a condition, no pledge
+        elif etype in COOPERATIVE and (
             why in lex.commissive or (why in ("will", "if") and speaker is not None) or why == "will"
         ):
             # a pledge of support; of material help, an agreement to give it
