@@ -279,3 +279,16 @@ def test_a_state_name_inside_a_sea_or_gulf_name_is_no_actor(body):
     assert not names & {"China", "Mexico"}, names
     kept = find_actors(load_nlp()("Chinese troops massed in eastern Mexico."), "a1", "2024-11-12")
     assert "Mexico" in {r.actor.name for r in kept}  # a state with a direction word is the state
+
+
+def test_a_capital_or_a_city_named_as_a_place_is_a_place_mention_of_its_state():
+    from tidings.actors.extract import find_actors
+    from tidings.nlp import load_nlp
+
+    found = find_actors(load_nlp()("Tanks rolled into Khan Younis as talks opened in Cairo."), "a1", None)
+    kinds = {(r.actor.name, m.text, m.kind) for r in found for m in r.mentions}
+    assert ("Palestine", "Khan Younis", "place") in kinds and ("Egypt", "Cairo", "place") in kinds, kinds
+    assert not any(r.actor.type is ActorType.PERSON for r in found)  # no person "Khan Younis"
+    assert all(not r.acts for r in found)  # places only: kept when an event needs them
+    found = find_actors(load_nlp()("Militias clashed in Tripoli overnight."), "a1", None)
+    assert not found, [r.actor.name for r in found]  # Libya's capital and Lebanon's second city

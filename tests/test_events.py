@@ -558,3 +558,20 @@ def test_weapons_launched_at_an_actor_are_an_attack() -> None:
 def test_capturing_a_town_is_an_attack() -> None:
     found = names(facts("Ukrainian troops captured the town of Sudzha in Russia on Tuesday."))
     assert ("ASSAULT", "Ukraine", "Russia") in found, found
+
+
+def test_a_place_inside_a_state_stands_for_it_as_target() -> None:
+    found = names(facts("Polish President Andrzej Duda arrived in Kyiv on Tuesday for a surprise visit."))
+    assert ("CONSULT", "Andrzej Duda", "Ukraine") in found, found
+    found = names(facts("Russian troops withdrew from the Kharkiv region."))
+    assert ("RETREAT", "Russia", "Ukraine") in found, found
+
+
+def test_a_states_strikes_as_subject_are_its_attack() -> None:
+    found = names(facts("Israeli shelling killed five people in Rafah on Monday."))
+    assert ("ASSAULT", "Israel", "Palestine") in found, found
+
+
+def test_drills_around_a_state_target_it() -> None:
+    found = names(facts("China staged naval drills around Taiwan on Saturday."))
+    assert ("MOBILIZE", "China", "Taiwan") in found, found

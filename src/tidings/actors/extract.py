@@ -393,6 +393,8 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             and doc[e - 1].head.lemma_.lower() in PLACE_NOUNS
         ):
             continue  # "the Syr Darya basin": a place, whatever the tagger says
+        if ent.label_ == "PERSON" and text in _place_table(id(gaz)):
+            continue  # "Khan Younis", "Deir al-Balah": a place the tagger takes for a name (rule 4b)
         if ent.label_ == "PERSON":
             toks = split_name(text)
             if len(toks) < 2:
@@ -466,6 +468,9 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             aid = state_ids[country]
             add(aid, gaz.entries[aid].actor, ent.start, ent.end, "demonym", False)
 
+    # 4b. places of a state ("in Moscow", "the Gaza city of Khan Younis"): the state, as a place
+    _place_mentions(doc, gaz, found, taken, add)
+
     # 5. unnamed groups of a country: "Rwandan rebels", "rebels in the Ivory Coast", "Palestinians"
     _group_actors(doc, gaz, found, [t and i not in unresolved for i, t in enumerate(taken)], add)
 
@@ -489,6 +494,69 @@ def _place_name_tokens(doc) -> list[bool]:
             for t in range(ent.start, ent.end):
                 out[t] = True
     return out
+
+
+@cache
+def _place_table(gaz_id: int) -> dict[str, str]:
+    """Place name → ISO3: the capitals and landmarks that stand for states (gazetteer metonyms) and
+    the places inside states (``data/places.yaml``)."""
+    from importlib import resources
+
+    import yaml
+
+    gaz = _GAZ[gaz_id]
+    table: dict[str, str] = {}
+    for e in gaz.entries.values():
+        if e.actor.type is ActorType.STATE and e.actor.country:
+            for n in e.metonyms:
+                table.setdefault(n, e.actor.country)
+    data = yaml.safe_load(resources.files("tidings.data").joinpath("places.yaml").read_text(encoding="utf-8"))
+    for iso, names in (data.get("places") or {}).items():
+        for n in names or []:
+            table.setdefault(str(n), str(iso))
+    for n in data.get("ambiguous") or []:
+        table.pop(str(n), None)
+    return table
+
+
+@cache
+def _place_matcher(nlp_id: int, gaz_id: int):
+    from spacy.matcher import PhraseMatcher
+
+    from tidings.nlp import load_nlp
+
+    nlp = load_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for name in _place_table(gaz_id):
+        matcher.add(name, [nlp.make_doc(name)])
+    return matcher
+
+
+def _place_mentions(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: list[bool], add) -> None:
+    """A capital or a place inside a state, named as a place ("arrived in Moscow", "strikes on
+    Khan Younis", "the Kharkiv region"), is a mention of its state of kind "place": not a surface
+    form, and the state is kept as an actor only when an event needs it.  Not inside a person's or
+    an organisation's name ("George Washington", "Donetsk People's Republic")."""
+    from tidings.nlp import load_nlp
+
+    table = _place_table(id(gaz))
+    state_ids = _state_ids(id(gaz))
+    named = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW") and ent.text not in table:
+            for t in range(ent.start, ent.end):
+                named[t] = True
+    spans = sorted(
+        ((s, e, doc.vocab.strings[m]) for m, s, e in _place_matcher(id(load_nlp()), id(gaz))(doc)),
+        key=lambda x: (x[0] - x[1], x[0]),
+    )
+    for s, e, name in spans:
+        if any(taken[s:e]) or any(named[s:e]):
+            continue
+        country = table.get(name)
+        if country in state_ids:
+            sid = state_ids[country]
+            add(sid, gaz.entries[sid].actor, s, e, "place", False)
 
 
 def _apposition_country(doc, gaz: Gazetteer, rec: ArticleActor, found: dict[str, ArticleActor]) -> str | None:

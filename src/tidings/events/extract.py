@@ -247,6 +247,18 @@ class _Article:
                     return [a]
         return []
 
+    def attacker(self, tok) -> list[str]:
+        """Whose attack a subject names: "Israeli air strikes killed …", "Russia's shelling hit …"."""
+        code = _noun_code(tok, self.lex) if tok.pos_ == "NOUN" else None
+        if code is None or code[0] != "ASSAULT":
+            return []
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
+                a = self.tok_actor.get(c.i) or self.demonym.get(c.i)
+                if a:
+                    return [a]
+        return []
+
     def pronoun(self, tok, speaker: str | None) -> list[str]:
         low = tok.lower_
         if low in ("we", "our", "us"):
@@ -426,6 +438,8 @@ class _Article:
                 if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     return self.with_conj(verb.head, speaker)
                 found = self.with_conj(c, speaker)
+                if not found:
+                    found = self.attacker(c)
                 if not found and c.pos_ in ("NOUN", "PROPN") and _noun_code(c, self.lex) is None:
                     # "the leader of the opposition party", "a group based in X": the one actor inside
                     inside = self.phrase_actors(c, speaker, max_depth=SUBJECT_DEPTH)
