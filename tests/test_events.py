@@ -575,3 +575,20 @@ def test_a_states_strikes_as_subject_are_its_attack() -> None:
 def test_drills_around_a_state_target_it() -> None:
     found = names(facts("China staged naval drills around Taiwan on Saturday."))
     assert ("MOBILIZE", "China", "Taiwan") in found, found
+
+
+def test_foreign_forces_reported_near_a_state_are_mobilized_towards_it() -> None:
+    found = names(facts("Japan said on Friday it had spotted four Russian warships off its coast."))
+    assert ("MOBILIZE", "Russia", "Japan") in found, found
+    found = names(facts("South Korea said it tracked two Chinese bombers near Jeju island."))
+    assert ("MOBILIZE", "China", "South Korea") in found, found
+
+
+def test_a_states_police_arresting_its_own_people_target_them() -> None:
+    found = facts("Belarusian police detained dozens of students in Minsk on Saturday.")
+    assert any(t == "COERCE" and s and s[2] == "BLR" and g and g[2] == "BLR" for t, s, g in found), found
+
+
+def test_crowds_with_no_nationality_act_where_they_gather_against_their_own_state() -> None:
+    found = facts("Hundreds of demonstrators marched in Yerevan against the Armenian government.")
+    assert any(t == "PROTEST" and s and s[2] == "ARM" and g and g[0] == "Armenia" for t, s, g in found), found

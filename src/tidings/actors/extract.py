@@ -496,6 +496,26 @@ def _place_name_tokens(doc) -> list[bool]:
     return out
 
 
+CLAUSE_PLACE_PREPS = {"in", "across", "throughout", "outside", "at"}
+
+
+def _clause_place_country(tok, state_at: dict[int, str]) -> str | None:
+    """The country of the place where a group with no nationality acts: "Thousands of protesters
+    rallied outside parliament in Tbilisi" → Georgia (the state or place named in the clause whose
+    subject the group is)."""
+    subj = tok
+    if subj.dep_ == "pobj" and subj.head.lower_ == "of" and subj.head.head.dep_ in ("nsubj", "nsubjpass"):
+        subj = subj.head.head  # "thousands of protesters"
+    if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.pos_ not in ("VERB", "AUX"):
+        return None
+    for p in subj.head.children:
+        if p.dep_ == "prep" and p.lower_ in CLAUSE_PLACE_PREPS:
+            for o in p.subtree:
+                if o.i in state_at:
+                    return state_at[o.i]
+    return None
+
+
 @cache
 def _place_table(gaz_id: int) -> dict[str, str]:
     """Place name → ISO3: the capitals and landmarks that stand for states (gazetteer metonyms) and
@@ -652,6 +672,8 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                     )
                     if country:
                         break
+            if country is None and sector:
+                country = _clause_place_country(tok, state_at)
         elif (
             tok.tag_ in ("NNPS", "NNS")
             and tok.text[:1].isupper()

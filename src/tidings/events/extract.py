@@ -1002,6 +1002,7 @@ def _targets(
     return out
 
 
+DOMESTIC_TYPES = {"COERCE", "ASSAULT"}  # done to one's own people too (arrests, crackdowns, fighting rebels)
 MATERIAL_TYPES = {"MOBILIZE", "ASSAULT", "COERCE", "SANCTION", "AID", "THREATEN"}
 RESPONSE_TYPES = {"ACCUSE", "REJECT", "PROTEST", "THREATEN", "SANCTION", "COERCE"}
 RESPONSE_LOOKBACK_SENTS = 3  # "condemned the launch": the launch reported at most this many sentences before
@@ -1095,7 +1096,12 @@ def _emit(
             for t in targets
             if t
             and t != s
-            and not (st.kind(t) == "STATE" and st.country(s) == st.country(t) and st.kind(s) != "STATE")
+            and not (
+                st.kind(t) == "STATE"
+                and st.country(s) == st.country(t)
+                and st.kind(s) != "STATE"
+                and not s.startswith(GROUP_PREFIX)  # "protesters rallied against the Georgian government"
+            )
         ]
         if not tl:
             if etype in REQUIRES_TARGET and not (targetless and _targetless_ok(etype, trigger, st)):
@@ -1161,6 +1167,8 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             return
     if lemma in lex.aimed_launches.get("verbs", ()) and _aimed_launch(tok, code, st, lex, cands, speaker):
         return
+    if lemma in lex.sightings and _sighting(tok, st, lex, cands, speaker):
+        return
     if code is None:
         return
     etype = code[0]
@@ -1204,6 +1212,11 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         if etype == "CONSULT" and not any(st.np_actors(o, speaker) for o in tok.children if o.dep_ == "dobj"):
             return
     own = {st.country(x) for x in sources} | set(sources)
+    if sources and all(x.startswith(GROUP_PREFIX) for x in sources):
+        own = set(sources)  # "protesters rallied against the Georgian government": their own state
+    elif etype in DOMESTIC_TYPES:
+        # "Serbian police arrested protesters in Belgrade": its own people are the target, not itself
+        own = set(sources) | {st.state_of.get(st.country(x)) for x in sources} - {None}
     if code == ("COERCE", "expel") and (o := _obj(tok)) is not None:
         ordered = st.phrase_actors(o, speaker)
         if ordered and all(a in own or st.country(a) in own for a in ordered):
@@ -1297,6 +1310,38 @@ def _aimed_launch(tok, code, st: _Article, lex: Lexicon, cands, speaker) -> bool
 
 # "called for a truce", "agreed on a deal": what, not whom
 TOPIC_PREPS = {"for", "on", "upon", "about", "over"}
+
+
+SIGHTING_PREPS = {"around", "near", "in", "into", "off", "over", "along", "across", "inside"}
+
+
+def _sighting(tok, st: _Article, lex: Lexicon, cands, speaker) -> bool:
+    """Foreign forces reported near the reporter: "Taiwan detected 32 Chinese military aircraft
+    around the island" → MOBILIZE by the forces' state towards the place (else the reporter's
+    state).  False when the object is no force or names no state of its own."""
+    obj = _obj(tok)
+    if obj is None or obj.dep_ != "dobj" or not _armed(obj, lex):
+        return False
+    forces = st.np_actors(obj, speaker) or st.attacker(obj)
+    if not forces:
+        owners = (st.tok_actor.get(c.i) or st.demonym.get(c.i) for c in obj.children
+                  if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i)  # fmt: skip
+        forces = [a for a in owners if a][:1]
+    if not forces:
+        return False
+    own = {st.country(x) for x in forces} | set(forces)
+    places = [o for h in (obj, tok) for p in h.children if p.dep_ == "prep" and p.lower_ in SIGHTING_PREPS
+              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    targets = [a for o in places for a in st.phrase_actors(o, speaker, exclude=own)]
+    if not targets:
+        reporters = st.subject(tok, speaker)
+        targets = [
+            st.state_of.get(st.country(r), r) for r in reporters if st.country(r) and st.country(r) not in own
+        ]
+    if not targets:
+        return False
+    _finish(cands, st, lex, ("MOBILIZE", None), forces[:1], targets[:1], tok, None, speaker)
+    return True
 
 
 def _phrasal_targets(tok, etype: str, st: _Article, speaker, lex: Lexicon, exclude=()) -> list[str]:

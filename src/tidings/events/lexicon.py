@@ -48,6 +48,7 @@ class Lexicon:
     force_reviews: set[str] = field(default_factory=set)
     orders: dict[str, set[str]] = field(default_factory=dict)  # heads, expel, alert
     aimed_launches: dict[str, set[str]] = field(default_factory=dict)  # verbs, preps
+    sightings: set[str] = field(default_factory=set)
 
     def merge(self, data: dict) -> None:
         for k, v in (data.get("verbs") or {}).items():
@@ -83,6 +84,7 @@ class Lexicon:
             ("military_verbs", "military_verbs"),
             ("official_protests", "official_protests"),
             ("force_reviews", "force_reviews"),
+            ("sightings", "sightings"),
         ):
             getattr(self, attr).update(str(w).lower() for w in data.get(key) or [])
         for key, table in (("orders", self.orders), ("aimed_launches", self.aimed_launches)):
