@@ -292,3 +292,14 @@ def test_a_capital_or_a_city_named_as_a_place_is_a_place_mention_of_its_state():
     assert all(not r.acts for r in found)  # places only: kept when an event needs them
     found = find_actors(load_nlp()("Militias clashed in Tripoli overnight."), "a1", None)
     assert not found, [r.actor.name for r in found]  # Libya's capital and Lebanon's second city
+
+
+def test_the_security_council_is_the_uns_unless_a_states_own_council_is_meant():
+    from tidings.actors.extract import find_actors
+    from tidings.nlp import load_nlp
+
+    def ids(text):
+        return {r.actor.id for r in find_actors(load_nlp()(text), "a1", None)}
+
+    assert "igo:unsc" in ids("The Security Council extended the mission in Haiti for a year.")
+    assert "igo:unsc" not in ids("Russian President Vladimir Putin chaired a meeting of the Security Council.")

@@ -592,3 +592,10 @@ def test_a_states_police_arresting_its_own_people_target_them() -> None:
 def test_crowds_with_no_nationality_act_where_they_gather_against_their_own_state() -> None:
     found = facts("Hundreds of demonstrators marched in Yerevan against the Armenian government.")
     assert any(t == "PROTEST" and s and s[2] == "ARM" and g and g[0] == "Armenia" for t, s, g in found), found
+
+
+def test_a_documents_demands_are_its_issuers() -> None:
+    found = facts("The Security Council passed a resolution demanding a truce in Yemen.")
+    assert any(t == "REQUEST" and s and s[0] == "UN Security Council" and g and g[0] == "Yemen" for t, s, g in found)
+    found = names(facts("Germany issued a statement urging Azerbaijan to withdraw its forces."))
+    assert ("REQUEST", "Germany", "Azerbaijan") in found, found

@@ -366,6 +366,13 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
         c = sense.get(label) or _nearest_country(
             s, doc[s].sent, signals, set(by_country), first_country or dominant
         )
+        igo = by_country.get(None)
+        # states whose own body bears the name, signalled in the article ("Russian … Security Council")
+        rivals = _generic_countries(id(gaz)).get(label, set()) & {sc for _, sc in signals}
+        state_fits = (c is not None and c in by_country) or bool(rivals)
+        if igo is not None and _igo_world(doc, s, e, state_fits, found):
+            add(igo, gaz.entries[igo].actor, s, e, "generic", True)
+            continue
         if c is None or c not in by_country:
             unresolved.update(range(s, e))  # "parliament" of a country the gazetteer lacks
             continue
@@ -494,6 +501,28 @@ def _place_name_tokens(doc) -> list[bool]:
             for t in range(ent.start, ent.end):
                 out[t] = True
     return out
+
+
+@cache
+def _generic_countries(gaz_id: int) -> dict[str, set[str]]:
+    """Generic name (less "the") → the countries whose bodies bear it."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for x in _GAZ[gaz_id].entries.values():
+        if x.actor.country:
+            for g in x.generic:
+                out[g.casefold().removeprefix("the ")].add(x.actor.country)
+    return dict(out)
+
+
+def _igo_world(doc, s: int, e: int, state_fits: bool, found: dict[str, ArticleActor]) -> bool:
+    """Does a generic name shared by an international body and states' bodies ("the Security
+    Council") mean the international one here?  Yes when the article names an international body
+    of the UN system or the like, or when no state's body fits and the name is printed as a title
+    of two or more words ("The Security Council adopted a resolution")."""
+    if any(r.actor.type is ActorType.IGO for r in found.values()):
+        return True
+    words = [t for t in doc[s:e] if t.lower_ != "the"]
+    return not state_fits and len(words) >= 2 and all(t.text[:1].isupper() for t in words)
 
 
 CLAUSE_PLACE_PREPS = {"in", "across", "throughout", "outside", "at"}

@@ -470,6 +470,8 @@ class _Article:
                     h = g
             if h.pos_ in ("VERB", "AUX", "ADJ"):
                 return self.subject(h, speaker, depth + 1)
+        if dep == "acl" and verb.head.lemma_.lower() in self.lex.documents:
+            return self.author(verb.head, speaker, depth)  # "adopted a resolution demanding …"
         if (
             dep in ("relcl", "acl")
             and verb.tag_ in ("VBG", "VBZ", "VBD", "VBP")
@@ -498,6 +500,19 @@ class _Article:
             for i, a in reversed(self.history):
                 if verb.i - i < 80:
                     return [a]
+        return []
+
+    def author(self, doc_noun, speaker: str | None, depth: int = 0) -> list[str]:
+        """Who issues a document: its owner ("the EU's statement", "a U.S. resolution"), else the
+        subject of the verb it is the object of ("The Security Council adopted a resolution")."""
+        for c in doc_noun.children:
+            if c.dep_ not in ("poss", "compound", "amod", "nmod") or c.i > doc_noun.i:
+                continue
+            if found := self.with_conj(c, speaker) or ([self.demonym[c.i]] if c.i in self.demonym else []):
+                return found
+        h = doc_noun.head
+        if doc_noun.dep_ in ("dobj", "nsubjpass") and h.pos_ in ("VERB", "AUX"):
+            return self.subject(h, speaker, depth + 1)
         return []
 
     def factuality(self, tok) -> tuple[bool, bool, str | None]:
@@ -1265,6 +1280,13 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         targets = st.subject(h, speaker) if h.pos_ in ("VERB", "AUX") else st.with_conj(h, speaker)
     if not targets and etype == "CONSULT" and (inv := _invited(tok)) is not None:
         targets = st.np_actors(inv[0], speaker)  # "Invited by X, Y had lunch": with the host
+    if not targets and etype == "REQUEST" and noun is None:
+        # "demanding an immediate ceasefire in Sudan": the place of what is asked for, when no
+        # addressee is named
+        asked = [o for o in [_obj(tok)] if o is not None]
+        asked += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children]
+        wheres = [w for o in asked for p in o.children if p.dep_ == "prep" and p.lower_ == "in" for w in p.children]
+        targets = [a for w in wheres for a in st.with_conj(w, speaker) if a not in own][:2]
     if not targets and etype in ("AGREE",) and (noun is not None or _obj(tok) is not None):
         targets = _antecedent_targets(noun if noun is not None else _obj(tok), st, speaker, sources)
     _finish(cands, st, lex, code, sources, targets, tok, noun, speaker)

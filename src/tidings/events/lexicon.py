@@ -49,6 +49,7 @@ class Lexicon:
     orders: dict[str, set[str]] = field(default_factory=dict)  # heads, expel, alert
     aimed_launches: dict[str, set[str]] = field(default_factory=dict)  # verbs, preps
     sightings: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
 
     def merge(self, data: dict) -> None:
         for k, v in (data.get("verbs") or {}).items():
@@ -85,6 +86,7 @@ class Lexicon:
             ("official_protests", "official_protests"),
             ("force_reviews", "force_reviews"),
             ("sightings", "sightings"),
+            ("documents", "documents"),
         ):
             getattr(self, attr).update(str(w).lower() for w in data.get(key) or [])
         for key, table in (("orders", self.orders), ("aimed_launches", self.aimed_launches)):
