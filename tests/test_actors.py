@@ -303,3 +303,26 @@ def test_the_security_council_is_the_uns_unless_a_states_own_council_is_meant():
 
     assert "igo:unsc" in ids("The Security Council extended the mission in Haiti for a year.")
     assert "igo:unsc" not in ids("Russian President Vladimir Putin chaired a meeting of the Security Council.")
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "country"),
+    [
+        ("Venezuela's Nicolas Maduro denounced the vote.", "Nicolas Maduro", "VEN"),
+        ("Saudi Crown Prince Mohammed bin Salman hosted the talks.", "Mohammed bin Salman", "SAU"),
+    ],
+)
+def test_a_possessive_state_or_a_royal_title_gives_an_unknown_person_a_country(body, name, country):
+    from tidings.actors.extract import find_actors
+    from tidings.nlp import load_nlp
+
+    people = {r.actor.name: r.actor for r in find_actors(load_nlp()(body), "a1", "2024-11-12")}
+    assert people[name].country == country
+
+
+def test_a_shoal_or_an_island_is_no_person():
+    from tidings.actors.extract import find_actors
+    from tidings.nlp import load_nlp
+
+    found = find_actors(load_nlp()("Vessels collided near Second Thomas Shoal on Monday."), "a1", None)
+    assert not any(r.actor.type is ActorType.PERSON for r in found), [r.actor.name for r in found]

@@ -599,3 +599,15 @@ def test_a_documents_demands_are_its_issuers() -> None:
     assert any(t == "REQUEST" and s and s[0] == "UN Security Council" and g and g[0] == "Yemen" for t, s, g in found)
     found = names(facts("Germany issued a statement urging Azerbaijan to withdraw its forces."))
     assert ("REQUEST", "Germany", "Azerbaijan") in found, found
+
+
+def test_two_sides_clashing_attack_each_other() -> None:
+    found = names(facts("Armenian and Azerbaijani troops clashed on the border overnight."))
+    assert {("ASSAULT", "Armenia", "Azerbaijan"), ("ASSAULT", "Azerbaijan", "Armenia")} <= found, found
+
+
+def test_water_cannon_is_coercion_and_a_military_operation_an_attack() -> None:
+    found = names(facts("Chinese coast guard ships fired water cannon at a Vietnamese fishing boat."))
+    assert ("COERCE", "China", "Vietnam") in found and not any(t == "ASSAULT" for t, _, _ in found), found
+    found = names(facts("Turkey launched a military operation against Syrian Kurdish fighters on Sunday."))
+    assert any(t == "ASSAULT" and s == "Türkiye" for t, s, _ in found), found

@@ -49,6 +49,7 @@ EVENT_WORDS = re.compile(
     r"exercise|drills?|treaty|agreement|accord|act|declaration|initiative|strategy|program|programme)\b",
     re.I,
 )
+TITLE_WORDS |= {"prince", "emir", "sultan", "sheikh", "monarch"}  # "Saudi Crown Prince Mohammed bin Salman"
 PERSON_DEPS_TITLE = {"compound", "amod", "nmod", "appos", "npadvmod"}
 ACRONYM_MAX = 6  # a lone capitalised token longer than this is a shouted word (a dateline), not an acronym
 PLACE_NOUNS = {"basin", "river", "valley", "region", "province", "mountain", "mountains", "sea", "lake", "strait",
@@ -400,6 +401,8 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             and doc[e - 1].head.lemma_.lower() in PLACE_NOUNS
         ):
             continue  # "the Syr Darya basin": a place, whatever the tagger says
+        if ent.label_ == "PERSON" and doc[e - 1].lower_ in FEATURE_WORDS:
+            continue  # "Second Thomas Shoal", "Snake Island": a place named after someone
         if ent.label_ == "PERSON" and text in _place_table(id(gaz)):
             continue  # "Khan Younis", "Deir al-Balah": a place the tagger takes for a name (rule 4b)
         if ent.label_ == "PERSON":
@@ -625,6 +628,9 @@ def _apposition_country(doc, gaz: Gazetteer, rec: ArticleActor, found: dict[str,
         if span is None:
             continue
         head = span.root
+        for c in head.children:  # "Venezuela's Nicolas Maduro": the state that owns the name
+            if c.dep_ == "poss" and c.i < span.start and c.i in state_at:
+                return state_at[c.i]
         phrases = [list(c.subtree) for c in head.children if c.dep_ == "appos"]  # "X, Algeria's …"
         if head.dep_ == "appos":  # "a member of the Syrian parliament, X": the noun it stands beside
             own = {t.i for t in head.subtree}

@@ -1100,6 +1100,14 @@ def _emit(
         return
     if etype == "PROTEST" and _official_protest(trigger, sources, st):
         etype, mode, comm = "ACCUSE", "disapprove", True
+    if len(set(sources)) >= 2 and not targets and trigger.lemma_.lower() in st.lex.mutual_verbs:
+        # "Indian and Chinese troops clashed": each side attacks the other
+        a, b = list(dict.fromkeys(sources))[:2]
+        for s, t in ((a, b), (b, a)):
+            c = _Cand(etype, mode, s, t, trigger, trigger.sent, negated, hypothetical, comm, tuple(anchors))
+            c.location = location
+            cands.append(c)
+        return
     joint = etype in ("CONSULT", "AGREE", "COOPERATE") or (
         etype == "SUPPORT" and trigger.lemma_.lower() in st.lex.cooperative_verbs
     )  # "A and B strengthened their alliance": each the other's partner
@@ -1285,7 +1293,9 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         # addressee is named
         asked = [o for o in [_obj(tok)] if o is not None]
         asked += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children]
-        wheres = [w for o in asked for p in o.children if p.dep_ == "prep" and p.lower_ == "in" for w in p.children]
+        wheres = [
+            w for o in asked for p in o.children if p.dep_ == "prep" and p.lower_ == "in" for w in p.children
+        ]
         targets = [a for w in wheres for a in st.with_conj(w, speaker) if a not in own][:2]
     if not targets and etype in ("AGREE",) and (noun is not None or _obj(tok) is not None):
         targets = _antecedent_targets(noun if noun is not None else _obj(tok), st, speaker, sources)

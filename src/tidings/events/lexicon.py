@@ -50,6 +50,7 @@ class Lexicon:
     aimed_launches: dict[str, set[str]] = field(default_factory=dict)  # verbs, preps
     sightings: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
+    mutual_verbs: set[str] = field(default_factory=set)
 
     def merge(self, data: dict) -> None:
         for k, v in (data.get("verbs") or {}).items():
@@ -87,6 +88,7 @@ class Lexicon:
             ("force_reviews", "force_reviews"),
             ("sightings", "sightings"),
             ("documents", "documents"),
+            ("mutual_verbs", "mutual_verbs"),
         ):
             getattr(self, attr).update(str(w).lower() for w in data.get(key) or [])
         for key, table in (("orders", self.orders), ("aimed_launches", self.aimed_launches)):
