@@ -326,3 +326,19 @@ def test_a_shoal_or_an_island_is_no_person():
 
     found = find_actors(load_nlp()("Vessels collided near Second Thomas Shoal on Monday."), "a1", None)
     assert not any(r.actor.type is ActorType.PERSON for r in found), [r.actor.name for r in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "country"),
+    [
+        ("Erdogan told reporters in Ankara that the talks had failed.", "Recep Tayyip Erdogan", "TUR"),
+        ("Netanyahu's office issued a statement on Friday.", "Benjamin Netanyahu", "ISR"),
+        ("Brazil's Lula hosted the summit in Brasilia.", "Luiz Inácio Lula da Silva", "BRA"),
+    ],
+)
+def test_world_leaders_named_by_surname_are_dictionary_people(body, name, country):
+    from tidings.actors.extract import find_actors
+    from tidings.nlp import load_nlp
+
+    people = {r.actor.name: r.actor for r in find_actors(load_nlp()(body), "a1", "2024-11-12")}
+    assert name in people and people[name].country == country, people
