@@ -611,3 +611,27 @@ def test_water_cannon_is_coercion_and_a_military_operation_an_attack() -> None:
     assert ("COERCE", "China", "Vietnam") in found and not any(t == "ASSAULT" for t, _, _ in found), found
     found = names(facts("Turkey launched a military operation against Syrian Kurdish fighters on Sunday."))
     assert any(t == "ASSAULT" and s == "Türkiye" for t, s, _ in found), found
+
+
+def test_thanks_for_material_help_are_that_help() -> None:
+    found = names(facts("Moldova's president thanked Romania for the shipment of gas supplies."))
+    assert ("AID", "Romania", "Moldova") in found and ("SUPPORT", "Moldova", "Romania") in found, found
+    found = names(facts("Germany praised France for its help in the negotiations."))
+    assert not any(t == "AID" for t, _, _ in found), found
+
+
+def test_them_refers_to_the_plural_named_just_before() -> None:
+    found = names(facts("Poland expelled three Belarusian diplomats, accusing them of espionage."))
+    assert ("ACCUSE", "Poland", "Belarus") in found, found
+
+
+def test_thousands_of_troops_and_strikes_inside_a_state() -> None:
+    found = names(facts("Eritrea sent thousands of soldiers into the Tigray region, U.N. experts said."))
+    assert ("MOBILIZE", "Eritrea", "Ethiopia") in found, found
+    found = names(facts("Iran carried out missile strikes inside Pakistan on Tuesday."))
+    assert ("ASSAULT", "Iran", "Pakistan") in found, found
+
+
+def test_two_states_holding_exercises_cooperate() -> None:
+    found = names(facts("India and France began their annual naval exercises off Goa on Monday."))
+    assert ("COOPERATE", "India", "France") in found, found

@@ -57,6 +57,7 @@ MEASURE_HEADS = {"day", "week", "month", "series", "round", "wave", "spate", "st
                  "ton", "tonne", "kg", "kilogram", "pound", "barrel", "litre", "liter", "gallon", "shipment",
                  "consignment", "batch", "truckload", "load", "cargo", "amount", "quantity", "package",
                  "worth", "million", "billion", "dollar", "lot"}  # fmt: skip
+MEASURE_HEADS |= {"thousand", "hundred", "dozen", "score", "battalion"}  # "sent thousands of troops"
 EFFORT_HEADS = {"effort", "efforts", "process", "bid", "initiative", "mission", "campaign", "programme",
                 "program", "drive"}  # fmt: skip
 GROUP_HEADS = {"network", "group", "movement", "party", "organization", "organisation", "faction", "coalition",
@@ -263,6 +264,8 @@ class _Article:
         low = tok.lower_
         if low in ("we", "our", "us"):
             return [speaker] if speaker else []
+        if low == "them" and (named := self.plural_before(tok, speaker)):
+            return named  # "expelled two British diplomats, accusing them of spying"
         if low in ("they", "their", "them"):
             pair = self.pair_before(tok.i, None, met=tok.dep_ == "nsubj")
             if pair:
@@ -288,6 +291,17 @@ class _Article:
             for i, a in reversed(self.history):
                 if self.kind(a) == "PERSON" and tok.i - i < 120:
                     return [a]
+        return []
+
+    def plural_before(self, tok, speaker: str | None) -> list[str]:
+        """The actor of the nearest plural object before ``tok`` in its sentence ("two British
+        diplomats", "Chinese firms"), for an object pronoun "them"."""
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            x = self.doc[i]
+            if x.tag_ in ("NNS", "NNPS") and x.dep_ in ("dobj", "pobj", "nsubjpass"):
+                found = self.np_actors(x, speaker)
+                if found:
+                    return found
         return []
 
     def pair_before(self, i: int, kind: str | None, met: bool = False) -> tuple[str, str] | None:
@@ -1192,6 +1206,8 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         return
     if lemma in lex.sightings and _sighting(tok, st, lex, cands, speaker):
         return
+    if lemma in lex.gratitude_verbs:
+        _thanked_for_aid(tok, st, lex, cands, speaker)
     if code is None:
         return
     etype = code[0]
@@ -1342,6 +1358,32 @@ def _aimed_launch(tok, code, st: _Article, lex: Lexicon, cands, speaker) -> bool
 
 # "called for a truce", "agreed on a deal": what, not whom
 TOPIC_PREPS = {"for", "on", "upon", "about", "over"}
+
+
+def _thanked_for_aid(tok, st: _Article, lex: Lexicon, cands, speaker) -> None:
+    """Thanks "for" material help are that help too: "Zelensky thanked Denmark for its decision to
+    transfer F-16 jets", "… thanked the United States for the new military aid package" → AID from
+    the one thanked to the thanker (its state where the article names it)."""
+    obj = _obj(tok)
+    if obj is None:
+        return
+    helped = False
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ != "for":
+            continue
+        for x in p.subtree:
+            code = _noun_code(x, lex) if x.pos_ == "NOUN" else None
+            if x.pos_ == "VERB":
+                code = _verb_code(x, lex)[0]
+            if code and code[0] == "AID":
+                helped = True
+    if not helped:
+        return
+    givers = st.with_conj(obj, speaker)
+    takers = [st.state_of.get(st.country(t), t) for t in st.subject(tok, speaker)]
+    takers = [t for t in takers if t not in givers]
+    if givers and takers:
+        _finish(cands, st, lex, ("AID", None), givers, takers[:1], tok, None, speaker)
 
 
 SIGHTING_PREPS = {"around", "near", "in", "into", "off", "over", "along", "across", "inside"}

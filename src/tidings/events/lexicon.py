@@ -51,6 +51,7 @@ class Lexicon:
     sightings: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     mutual_verbs: set[str] = field(default_factory=set)
+    gratitude_verbs: set[str] = field(default_factory=set)
 
     def merge(self, data: dict) -> None:
         for k, v in (data.get("verbs") or {}).items():
@@ -89,6 +90,7 @@ class Lexicon:
             ("sightings", "sightings"),
             ("documents", "documents"),
             ("mutual_verbs", "mutual_verbs"),
+            ("gratitude_verbs", "gratitude_verbs"),
         ):
             getattr(self, attr).update(str(w).lower() for w in data.get(key) or [])
         for key, table in (("orders", self.orders), ("aimed_launches", self.aimed_launches)):
