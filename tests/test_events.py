@@ -635,3 +635,10 @@ def test_thousands_of_troops_and_strikes_inside_a_state() -> None:
 def test_two_states_holding_exercises_cooperate() -> None:
     found = names(facts("India and France began their annual naval exercises off Goa on Monday."))
     assert ("COOPERATE", "India", "France") in found, found
+
+
+def test_slapped_sanctions_and_blocked_packages() -> None:
+    found = names(facts("Russia slapped sanctions on Japanese lawmakers on Friday."))
+    assert ("SANCTION", "Russia", "Japan") in found, found
+    found = names(facts("Slovakia blocked Ukraine's EU membership bid."))
+    assert ("REJECT", "Slovakia", "Ukraine") in found, found
