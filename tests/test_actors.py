@@ -342,3 +342,8 @@ def test_world_leaders_named_by_surname_are_dictionary_people(body, name, countr
 
     people = {r.actor.name: r.actor for r in find_actors(load_nlp()(body), "a1", "2024-11-12")}
     assert name in people and people[name].country == country, people
+
+
+def test_an_office_holders_surname_tagged_as_an_organisation_is_the_person():
+    found = actors_of("The deal was signed during Biden's trip to Manila.")
+    assert "person:joe-biden" in found, list(found)

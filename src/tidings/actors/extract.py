@@ -611,6 +611,19 @@ def _place_mentions(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: 
             add(sid, gaz.entries[sid].actor, s, e, "place", False)
 
 
+def _office_holder_tagged_org(tok, ids: list[str], gaz: Gazetteer, published: str | None) -> bool:
+    """A lone token the tagger calls an ORG that is the distinctive surname of one dictionary person
+    in office on the day ("Biden's visit to Hanoi")."""
+    return (
+        len(ids) == 1
+        and tok.ent_type_ == "ORG"
+        and tok.ent_iob_ == "B"
+        and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+        and not family_first(gaz.entries[ids[0]].actor.name)
+        and any(r.held_on(published) for r in gaz.entries[ids[0]].actor.roles)
+    )
+
+
 def _apposition_country(doc, gaz: Gazetteer, rec: ArticleActor, found: dict[str, ArticleActor]) -> str | None:
     """The country an apposition gives a person the gazetteer does not know: "Salaheddine
     Sidhoum, Algeria's leading human rights activist", "a member of the Syrian parliament, X"."""
@@ -935,6 +948,8 @@ def _link_surnames(doc, gaz, found, person_spans, taken, published, add) -> None
             aid = fits[0]
         elif len(ids) == 1 and not family_first(gaz.entries[ids[0]].actor.name) and tok.ent_type_ == "PERSON":
             aid = ids[0]  # a distinctive surname (Blinken, Putin) of one dictionary person
+        elif _office_holder_tagged_org(tok, ids, gaz, published):
+            aid = ids[0]  # "during Biden's visit": the tagger took the surname for an organisation
         else:
             continue
         add(aid, gaz.entries[aid].actor, tok.i, tok.i + 1, "surname", True)
