@@ -642,3 +642,10 @@ def test_slapped_sanctions_and_blocked_packages() -> None:
     assert ("SANCTION", "Russia", "Japan") in found, found
     found = names(facts("Slovakia blocked Ukraine's EU membership bid."))
     assert ("REJECT", "Slovakia", "Ukraine") in found, found
+
+
+def test_the_owner_of_a_decision_does_what_it_decides() -> None:
+    found = names(facts("Seoul welcomed the Japanese decision to return the artefacts to South Korea."))
+    assert ("RETREAT", "Japan", "South Korea") in found and not any(
+        t == "RETREAT" and s == "South Korea" for t, s, _ in found
+    ), found

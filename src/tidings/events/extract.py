@@ -497,6 +497,8 @@ class _Article:
             for c in verb.head.children:
                 if c.dep_ == "poss":
                     return self.with_conj(c, speaker)
+            if owner := self.owner(verb.head):
+                return owner  # "the U.S. decision to sell jets to Taiwan": the United States
             g = verb.head.head
             while g.dep_ in ("pobj", "prep") and g.head.i != g.i:
                 g = g.head
@@ -513,6 +515,15 @@ class _Article:
             # a subjectless sentence: the subject carries over from the previous sentence
             for i, a in reversed(self.history):
                 if verb.i - i < 80:
+                    return [a]
+        return []
+
+    def owner(self, noun) -> list[str]:
+        """The actor named before a noun as its owner: "the U.S. decision", "a Russian plan"."""
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                a = self.tok_actor.get(c.i) or self.demonym.get(c.i)
+                if a:
                     return [a]
         return []
 
