@@ -649,3 +649,10 @@ def test_the_owner_of_a_decision_does_what_it_decides() -> None:
     assert ("RETREAT", "Japan", "South Korea") in found and not any(
         t == "RETREAT" and s == "South Korea" for t, s, _ in found
     ), found
+
+
+def test_arms_sales_are_aid_and_a_prisoner_swap_goes_both_ways() -> None:
+    found = names(facts("Washington approved a $300 million arms sale to the Philippines."))
+    assert ("AID", "United States", "Philippines") in found, found
+    found = names(facts("Armenia and Azerbaijan swapped prisoners on Thursday."))
+    assert {("RETREAT", "Armenia", "Azerbaijan"), ("RETREAT", "Azerbaijan", "Armenia")} <= found, found
