@@ -656,3 +656,10 @@ def test_arms_sales_are_aid_and_a_prisoner_swap_goes_both_ways() -> None:
     assert ("AID", "United States", "Philippines") in found, found
     found = names(facts("Armenia and Azerbaijan swapped prisoners on Thursday."))
     assert {("RETREAT", "Armenia", "Azerbaijan"), ("RETREAT", "Azerbaijan", "Armenia")} <= found, found
+
+
+def test_a_vowed_response_is_a_threat_and_an_evacuation_order_coercion() -> None:
+    found = names(facts("Tokyo and Manila vowed a firm response to any aggression by Beijing."))
+    assert ("THREATEN", "Japan", "China") in found and not any(t == "AGREE" for t, _, _ in found), found
+    found = facts("The Russian army ordered residents of Kupiansk to evacuate.")
+    assert any(t == "COERCE" and s and s[2] == "RUS" for t, s, _ in found), found
