@@ -663,3 +663,15 @@ def test_a_vowed_response_is_a_threat_and_an_evacuation_order_coercion() -> None
     assert ("THREATEN", "Japan", "China") in found and not any(t == "AGREE" for t, _, _ in found), found
     found = facts("The Russian army ordered residents of Kupiansk to evacuate.")
     assert any(t == "COERCE" and s and s[2] == "RUS" for t, s, _ in found), found
+
+
+def test_an_event_noun_whose_predicate_looks_ahead_has_not_happened() -> None:
+    found = names(facts("Talks between Serbia and Kosovo are due to resume in Brussels."))
+    assert not any(t == "CONSULT" for t, _, _ in found), found
+    found = names(facts("Talks between Serbia and Kosovo resumed in Brussels on Monday."))
+    assert ("CONSULT", "Serbia", "Kosovo") in found or ("CONSULT", "Kosovo", "Serbia") in found, found
+
+
+def test_the_object_of_a_hostile_nominal_is_its_target() -> None:
+    found = names(facts("Sweden joined NATO after Russia's invasion of Ukraine."))
+    assert ("ASSAULT", "Russia", "Ukraine") in found, found

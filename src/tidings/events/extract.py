@@ -1125,7 +1125,12 @@ def _emit(
         return
     if etype == "PROTEST" and _official_protest(trigger, sources, st):
         etype, mode, comm = "ACCUSE", "disapprove", True
-    if len(set(sources)) >= 2 and not targets and trigger.lemma_.lower() in st.lex.mutual_verbs:
+    if (
+        len(set(sources)) >= 2
+        and not targets
+        and trigger.lemma_.lower() in st.lex.mutual_verbs
+        and etype not in ("CONSULT", "AGREE", "COOPERATE")  # those pair up below ("exchanged views")
+    ):
         # "Indian and Chinese troops clashed": each side attacks the other
         a, b = list(dict.fromkeys(sources))[:2]
         for s, t in ((a, b), (b, a)):
@@ -1713,6 +1718,8 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
             sources = st.phrase_actors(o, speaker, max_depth=2)
             if sources and etype in ("CONSULT",) and st.kind(sources[0]) == "STATE" and not targets:
                 targets, sources = sources, []  # "a visit of … to X"? keep the state as the place visited
+        elif pl == "of" and not targets and etype in HOSTILE:
+            targets = st.phrase_actors(o, speaker)  # "Russia's invasion of Ukraine"
         elif pl in lex.target_preps(etype) and not targets:
             targets = st.phrase_actors(o, speaker)
     if not sources:
@@ -1744,6 +1751,9 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
         if h.pos_ in ("VERB", "AUX"):
             break
     negated, hyp, why = st.factuality(tok)
+    if tok.dep_ in ("nsubj", "nsubjpass") and not (negated or hyp):
+        # "the talks are due to resume", "the summit will be held": what is said of the event
+        negated, hyp = _predicated(tok.head, lex)
     if tok.tag_ == "NNS" and etype == "MOBILIZE" and tok.dep_ in ("nsubj",):
         hyp = True  # "its missile launches are …": a habit, not one launch
     if speaker:
@@ -1763,6 +1773,21 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
         hypothetical=hyp,
         location=_location([tok], st),
     )
+
+
+def _predicated(verb, lex: Lexicon) -> tuple[bool, bool]:
+    """(negated, hypothetical) of what a predicate says of its event-noun subject: "the talks are
+    due to resume", "the meeting will take place", "the visit was not …"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False, False
+    neg = any(c.dep_ == "neg" for c in verb.children)
+    hyp = verb.lemma_.lower() in lex.hypothetical_heads and verb.tag_ in ("VBN", "VB", "VBZ", "VBP", "JJ")
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in MODAL_HYP | FUTURE_AUX:
+            hyp = True
+        if c.dep_ in ("acomp", "xcomp", "oprd") and c.lemma_.lower() in lex.hypothetical_heads:
+            hyp = True  # "are due to", "is expected to", "is likely to", "was set to"
+    return neg, hyp
 
 
 def _reported(sent, st: _Article, lex: Lexicon, cands) -> None:
