@@ -675,3 +675,15 @@ def test_an_event_noun_whose_predicate_looks_ahead_has_not_happened() -> None:
 def test_the_object_of_a_hostile_nominal_is_its_target() -> None:
     found = names(facts("Sweden joined NATO after Russia's invasion of Ukraine."))
     assert ("ASSAULT", "Russia", "Ukraine") in found, found
+
+
+def test_judging_an_attack_targets_the_attacker_not_the_attacked() -> None:
+    found = names(facts("Jordan condemned the attack on Israel."))
+    assert not any(t == "ACCUSE" and g == "Israel" for t, _, g in found), found
+    found = names(facts("Jordan condemned Iran's attack on Israel."))
+    assert ("ACCUSE", "Jordan", "Iran") in found, found
+
+
+def test_being_ready_for_talks_is_a_stated_intent() -> None:
+    found = names(facts("Venezuela is ready for talks with Guyana, its foreign minister said."))
+    assert ("AGREE", "Venezuela", "Guyana") in found, found

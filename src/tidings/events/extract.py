@@ -1012,6 +1012,8 @@ def _targets(
             ):
                 if etype == "CONSULT":  # "discussed North Korea's provocations": a topic, not a partner
                     out += st.with_conj(c, speaker)
+                elif etype in EVALUATIVE and _hostile_deed(c, lex):
+                    out += _doers(c, st, speaker, exclude)  # "condemned the attack on Israel": not Israel
                 else:  # "agreed to hold a round of talks in Japan": Japan is where, not whom
                     out += st.phrase_actors(c, speaker, exclude=exclude, places=etype in PLACE_TARGETS)
         if not out and etype in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"):
@@ -1043,6 +1045,30 @@ def _targets(
 
 
 DOMESTIC_TYPES = {"COERCE", "ASSAULT"}  # done to one's own people too (arrests, crackdowns, fighting rebels)
+EVALUATIVE = {"ACCUSE", "SUPPORT", "REJECT"}  # judged by what the object did, not by whom it hit
+
+
+def _hostile_deed(noun, lex: Lexicon) -> bool:
+    code = _noun_code(noun, lex) if noun.pos_ == "NOUN" else None
+    return bool(code) and code[0] in HOSTILE
+
+
+def _doers(noun, st: _Article, speaker, exclude=()) -> list[str]:
+    """Who did what a hostile event noun names: its owner ("Iran's attack", "the Israeli strike") or
+    its "by" agent; not the actor it was done to ("the attack on Israel")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+            a = st.tok_actor.get(c.i) or st.demonym.get(c.i)
+            if a is None and c.dep_ == "poss":
+                a = next(iter(st.np_actors(c, speaker)), None)
+            if a:
+                out.append(a)
+        if c.dep_ == "prep" and c.lower_ == "by":
+            out += [a for o in c.children for a in st.with_conj(o, speaker)]
+    return [a for a in dict.fromkeys(out) if a not in exclude and st.country(a) not in exclude]
+
+
 MATERIAL_TYPES = {"MOBILIZE", "ASSAULT", "COERCE", "SANCTION", "AID", "THREATEN"}
 RESPONSE_TYPES = {"ACCUSE", "REJECT", "PROTEST", "THREATEN", "SANCTION", "COERCE"}
 RESPONSE_LOOKBACK_SENTS = 3  # "condemned the launch": the launch reported at most this many sentences before
@@ -1722,6 +1748,17 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
             targets = st.phrase_actors(o, speaker)  # "Russia's invasion of Ukraine"
         elif pl in lex.target_preps(etype) and not targets:
             targets = st.phrase_actors(o, speaker)
+    ready = _ready_for(tok, lex) if etype == "CONSULT" else None
+    if ready is not None:
+        # "Moscow was ready for talks with Kyiv": a stated intent to meet, AGREE (PLOVER)
+        who = st.subject(ready.head, speaker) if ready.head.pos_ in ("VERB", "AUX") else []
+        if who and targets:
+            negated, _hyp, why = st.factuality(ready)
+            if speaker:
+                who = [_as_speaker(s, speaker, st) for s in who]
+            _emit(cands, st, ("AGREE", None), who, targets, tok, anchors=[tok], communicative=True,
+                  negated=negated, hypothetical=why == "if")  # fmt: skip
+        return
     if not sources:
         # "After a meeting with X, Y held …", "during his visit to X": the clause's subject
         h = tok.head
@@ -1773,6 +1810,19 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
         hypothetical=hyp,
         location=_location([tok], st),
     )
+
+
+READY_WORDS = {"open"}  # with the lexicon's intent_heads: "open to talks with X"
+
+
+def _ready_for(noun, lex: Lexicon):
+    """The adjective of readiness a meeting noun completes ("ready for talks", "open to dialogue"),
+    if any."""
+    p = noun.head
+    if noun.dep_ != "pobj" or p.lower_ not in ("for", "to") or p.head.pos_ != "ADJ":
+        return None
+    adj = p.head
+    return adj if adj.lemma_.lower() in lex.intent_heads | READY_WORDS and adj.dep_ == "acomp" else None
 
 
 def _predicated(verb, lex: Lexicon) -> tuple[bool, bool]:
