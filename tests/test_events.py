@@ -687,3 +687,9 @@ def test_judging_an_attack_targets_the_attacker_not_the_attacked() -> None:
 def test_being_ready_for_talks_is_a_stated_intent() -> None:
     found = names(facts("Venezuela is ready for talks with Guyana, its foreign minister said."))
     assert ("AGREE", "Venezuela", "Guyana") in found, found
+
+
+def test_a_state_near_which_two_others_drill_is_no_partner() -> None:
+    found = names(facts("China and Russia began joint naval exercises near the Japanese coast."))
+    assert ("COOPERATE", "China", "Russia") in found or ("COOPERATE", "Russia", "China") in found, found
+    assert not any(g == "Japan" for t, _, g in found if t == "COOPERATE"), found

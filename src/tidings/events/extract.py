@@ -68,6 +68,7 @@ PARTICIPATION = {"engage", "involve", "implicate"}  # "were engaged in": the sub
 PAIR_PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "across", "around", "throughout"}
 PLACE_PREPS = {"in", "at"}  # inside an object phrase, a place: not searched for its actor …
 PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}  # … except where the place is the target
+NEAR_PREPS = {"near", "along", "off", "around", "outside"}  # places at any depth, for the other types
 SUBJECT_DEPTH = 3  # arcs searched below a subject noun that names no actor itself
 MEMBER_HEADS = {"members", "member", "workers", "supporters", "followers", "fighters", "group", "groups",
                 "thousands", "hundreds", "dozens", "scores", "delegates", "representatives"}  # fmt: skip
@@ -359,6 +360,8 @@ class _Article:
                         continue
                     if not places and c.dep_ == "prep" and c.lower_ in PLACE_PREPS and t.i != tok.i:
                         continue
+                    if not places and c.dep_ == "prep" and c.lower_ in NEAR_PREPS:
+                        continue  # "joint exercises near the Polish border": where, never whom
                     seen.add(c.i)
                     nxt.append(c)
             frontier, depth = nxt, depth + 1
