@@ -693,3 +693,8 @@ def test_a_state_near_which_two_others_drill_is_no_partner() -> None:
     found = names(facts("China and Russia began joint naval exercises near the Japanese coast."))
     assert ("COOPERATE", "China", "Russia") in found or ("COOPERATE", "Russia", "China") in found, found
     assert not any(g == "Japan" for t, _, g in found if t == "COOPERATE"), found
+
+
+def test_a_threat_targets_whom_its_condition_names() -> None:
+    found = names(facts("Turkey warned of consequences if Greece continued to arm its islands."))
+    assert ("THREATEN", "Türkiye", "Greece") in found, found

@@ -1330,6 +1330,8 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             return
         if not targets:
             targets = _targets(said, "THREATEN", st, speaker, lex, exclude=own)
+    if not targets and etype == "THREATEN":
+        targets = _condition_subjects(tok, st, speaker, own)  # "warned of consequences if Manila …"
     if not targets and tok.dep_ == "conj":
         # "met with X and agreed to …": the partner carries over
         h = tok.head
@@ -1461,6 +1463,22 @@ def _sighting(tok, st: _Article, lex: Lexicon, cands, speaker) -> bool:
         return False
     _finish(cands, st, lex, ("MOBILIZE", None), forces[:1], targets[:1], tok, None, speaker)
     return True
+
+
+def _condition_subjects(tok, st: _Article, speaker, own) -> list[str]:
+    """Who a threat is conditional on: the subject of its "if"/"unless" clause ("warned of
+    consequences if the Philippines continued its provocations", "threatened to strike … if
+    Ukraine used long-range missiles")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                for s in c.children:
+                    if s.dep_ in ("nsubj", "nsubjpass"):
+                        found = [a for a in st.with_conj(s, speaker) if a not in own and st.country(a) not in own]
+                        if found:
+                            return found
+    return []
 
 
 def _phrasal_targets(tok, etype: str, st: _Article, speaker, lex: Lexicon, exclude=()) -> list[str]:
