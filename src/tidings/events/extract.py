@@ -1472,12 +1472,14 @@ def _condition_subjects(tok, st: _Article, speaker, own) -> list[str]:
     heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
     for h in heads:
         for c in h.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-                for s in c.children:
-                    if s.dep_ in ("nsubj", "nsubjpass"):
-                        found = [a for a in st.with_conj(s, speaker) if a not in own and st.country(a) not in own]
-                        if found:
-                            return found
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if c.dep_ != "advcl" or not marks & {"if", "unless"}:
+                continue
+            for s in c.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    found = [a for a in st.with_conj(s, speaker) if a not in own and st.country(a) not in own]
+                    if found:
+                        return found
     return []
 
 
