@@ -698,3 +698,8 @@ def test_a_state_near_which_two_others_drill_is_no_partner() -> None:
 def test_a_threat_targets_whom_its_condition_names() -> None:
     found = names(facts("Turkey warned of consequences if Greece continued to arm its islands."))
     assert ("THREATEN", "Türkiye", "Greece") in found, found
+
+
+def test_claiming_responsibility_for_an_attack_is_that_attack() -> None:
+    found = names(facts("Hamas claimed responsibility for a rocket attack on Israel on Sunday."))
+    assert ("ASSAULT", "Hamas", "Israel") in found, found

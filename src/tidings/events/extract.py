@@ -1782,6 +1782,9 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
             _emit(cands, st, ("AGREE", None), who, targets, tok, anchors=[tok], communicative=True,
                   negated=negated, hypothetical=why == "if")  # fmt: skip
         return
+    claimer = _claimed_by(tok)
+    if not sources and claimer is not None:
+        sources = st.subject(claimer, speaker)  # "claimed responsibility for an attack on X"
     if not sources:
         # "After a meeting with X, Y held …", "during his visit to X": the clause's subject
         h = tok.head
@@ -1811,6 +1814,8 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
         if h.pos_ in ("VERB", "AUX"):
             break
     negated, hyp, why = st.factuality(tok)
+    if claimer is not None:
+        negated, hyp, why = st.factuality(claimer)  # a claim of one's own deed is an admission
     if tok.dep_ in ("nsubj", "nsubjpass") and not (negated or hyp):
         # "the talks are due to resume", "the summit will be held": what is said of the event
         negated, hyp = _predicated(tok.head, lex)
@@ -1846,6 +1851,15 @@ def _ready_for(noun, lex: Lexicon):
         return None
     adj = p.head
     return adj if adj.lemma_.lower() in lex.intent_heads | READY_WORDS and adj.dep_ == "acomp" else None
+
+
+def _claimed_by(noun):
+    """The verb of "claimed/took responsibility for <event>", if the noun is that event."""
+    p = noun.head
+    if noun.dep_ != "pobj" or p.lower_ != "for" or p.head.lemma_.lower() not in ("responsibility", "credit"):
+        return None
+    v = p.head.head
+    return v if p.head.dep_ == "dobj" and v.lemma_.lower() in ("claim", "take", "accept", "assume") else None
 
 
 def _predicated(verb, lex: Lexicon) -> tuple[bool, bool]:
