@@ -703,3 +703,9 @@ def test_a_threat_targets_whom_its_condition_names() -> None:
 def test_claiming_responsibility_for_an_attack_is_that_attack() -> None:
     found = names(facts("Hamas claimed responsibility for a rocket attack on Israel on Sunday."))
     assert ("ASSAULT", "Hamas", "Israel") in found, found
+
+
+def test_what_two_leaders_discuss_is_no_partner() -> None:
+    found = names(facts("Giorgia Meloni and Keir Starmer discussed Libya in a phone call on Monday."))
+    assert ("CONSULT", "Giorgia Meloni", "Keir Starmer") in found, found
+    assert not any(g == "Libya" for _, _, g in found), found

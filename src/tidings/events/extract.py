@@ -67,6 +67,7 @@ PRONOUN_WINDOW = 80  # tokens back to a group that "they" stands for
 PARTICIPATION = {"engage", "involve", "implicate"}  # "were engaged in": the subject takes part
 PAIR_PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "across", "around", "throughout"}
 PLACE_PREPS = {"in", "at"}  # inside an object phrase, a place: not searched for its actor …
+SETTING_PREPS = {"in", "during", "at"}  # "discussed X in a phone call": the setting, not the topic
 PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}  # … except where the place is the target
 NEAR_PREPS = {"near", "along", "off", "around", "outside"}  # places at any depth, for the other types
 SUBJECT_DEPTH = 3  # arcs searched below a subject noun that names no actor itself
@@ -586,7 +587,9 @@ class _Article:
             hl = h.lemma_.lower()
             if t.dep_ in ("ccomp",) and hl in self.lex.speech_verbs:
                 break  # reported speech: the content keeps its own factuality
-            if (t.dep_ not in ("nsubj", "conj", "cc", "punct") and hl in self.lex.hypothetical_heads) or (
+            if t.dep_ == "prep" and t.lower_ in SETTING_PREPS and hl in self.lex.topic_object_verbs:
+                pass  # "discussed Ukraine in a phone call": the call is where it was discussed
+            elif (t.dep_ not in ("nsubj", "conj", "cc", "punct") and hl in self.lex.hypothetical_heads) or (
                 hl == "be" and t.dep_ == "ccomp"
             ):
                 if hl in ("refuse", "fail", "decline", "deny", "prevent", "stop", "halt", "avoid", "deter"):
@@ -1013,6 +1016,9 @@ def _targets(
             if c.dep_ in ("dobj", "dative", "iobj", "obj") or (
                 c.dep_ == "nsubjpass" and any(x.dep_ == "agent" for x in tok.children)
             ):
+                topical = tok.lemma_.lower() in st.lex.topic_object_verbs
+                if etype == "CONSULT" and topical and c.dep_ == "dobj":
+                    continue  # "Putin and Trump discussed Ukraine": what was discussed, not with whom
                 if etype == "CONSULT":  # "discussed North Korea's provocations": a topic, not a partner
                     out += st.with_conj(c, speaker)
                 elif etype in EVALUATIVE and _hostile_deed(c, lex):

@@ -52,6 +52,7 @@ class Lexicon:
     documents: set[str] = field(default_factory=set)
     mutual_verbs: set[str] = field(default_factory=set)
     gratitude_verbs: set[str] = field(default_factory=set)
+    topic_object_verbs: set[str] = field(default_factory=set)
 
     def merge(self, data: dict) -> None:
         for k, v in (data.get("verbs") or {}).items():
@@ -91,6 +92,7 @@ class Lexicon:
             ("documents", "documents"),
             ("mutual_verbs", "mutual_verbs"),
             ("gratitude_verbs", "gratitude_verbs"),
+            ("topic_object_verbs", "topic_object_verbs"),
         ):
             getattr(self, attr).update(str(w).lower() for w in data.get(key) or [])
         for key, table in (("orders", self.orders), ("aimed_launches", self.aimed_launches)):
