@@ -709,3 +709,8 @@ def test_what_two_leaders_discuss_is_no_partner() -> None:
     found = names(facts("Giorgia Meloni and Keir Starmer discussed Libya in a phone call on Monday."))
     assert ("CONSULT", "Giorgia Meloni", "Keir Starmer") in found, found
     assert not any(g == "Libya" for _, _, g in found), found
+
+
+def test_vowing_to_respond_is_a_threat() -> None:
+    found = names(facts("Pyongyang vowed to respond to the South Korean drills."))
+    assert ("THREATEN", "North Korea", "South Korea") in found and not any(t == "AGREE" for t, _, _ in found)

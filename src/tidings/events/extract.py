@@ -925,6 +925,8 @@ def _verb_code(tok, lex: Lexicon):
                 for cls in lex.classes(w):
                     if cls in table:
                         return table[cls], None
+    if lemma in VOWS and any(x.dep_ == "xcomp" and x.lemma_.lower() in RESPONSE_VERBS for x in tok.children):
+        return ("THREATEN", None), None  # "vowed to respond", "promised to retaliate"
     if lemma == "warn":
         if any(n.lemma_.lower() in THREAT_OBJECTS for n in nouns) or _warned_consequence(tok) is not None:
             return ("THREATEN", None), None
@@ -966,6 +968,7 @@ def _ordered(tok, lex: Lexicon):
 
 
 RESPONSE_VERBS = {"retaliate", "respond"}  # "warned that it would respond": a consequence announced
+VOWS = {"vow", "swear"}  # not "promised to respond to the demands"
 
 
 def _warned_consequence(tok):
