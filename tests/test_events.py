@@ -714,3 +714,10 @@ def test_what_two_leaders_discuss_is_no_partner() -> None:
 def test_vowing_to_respond_is_a_threat() -> None:
     found = names(facts("Pyongyang vowed to respond to the South Korean drills."))
     assert ("THREATEN", "North Korea", "South Korea") in found and not any(t == "AGREE" for t, _, _ in found)
+
+
+def test_firing_shells_is_a_show_of_force_or_an_attack_when_aimed() -> None:
+    found = names(facts("North Korea fired about 200 artillery shells near its sea border on Friday."))
+    assert ("MOBILIZE", "North Korea", None) in found, found
+    found = names(facts("Russian forces fired artillery shells at Ukraine's Sumy region."))
+    assert ("ASSAULT", "Russia", "Ukraine") in found, found
