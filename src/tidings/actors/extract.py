@@ -49,6 +49,7 @@ EVENT_WORDS = re.compile(
     r"exercise|drills?|treaty|agreement|accord|act|declaration|initiative|strategy|program|programme)\b",
     re.I,
 )
+TITLE_WORDS |= {"prince", "emir", "sultan", "sheikh", "monarch"}  # "Saudi Crown Prince Mohammed bin Salman"
 PERSON_DEPS_TITLE = {"compound", "amod", "nmod", "appos", "npadvmod"}
 ACRONYM_MAX = 6  # a lone capitalised token longer than this is a shouted word (a dateline), not an acronym
 PLACE_NOUNS = {"basin", "river", "valley", "region", "province", "mountain", "mountains", "sea", "lake", "strait",
@@ -402,6 +403,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
         if ent.label_ in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART") and len(ent) >= 3:
             for t in range(ent.start, ent.end):
                 inside_entity[t] = True
+    in_place = _place_name_tokens(doc)  # "the South China Sea": a state's name inside a place's
     state_signals: list[tuple[int, str]] = []
     generic_later: list[tuple[int, int, list[tuple[str, str]]]] = []
     for _, s, e, label in matches:
@@ -422,7 +424,11 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             continue
         aid = cands[0][0]
         entry = gaz.entries[aid]
-        if entry.actor.type is ActorType.STATE and all(inside_entity[s:e]) and not _entity_is(doc, s, e):
+        if (
+            entry.actor.type is ActorType.STATE
+            and (all(inside_entity[s:e]) or all(in_place[s:e]))
+            and not _entity_is(doc, s, e)
+        ):
             # "Iraq" in "Islamic State of Iraq and the Levant": part of another name
             if entry.actor.country:
                 state_signals.append((s, entry.actor.country))
@@ -504,6 +510,10 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             and not any(t.lower_ in INSTITUTION_HEADS | BUSINESS_WORDS for t in doc[s:e])
         ):
             label = "PERSON"  # "junior foreign minister Dubem Oniya": a name after a title is a person
+        if label == "PERSON" and doc[e - 1].lower_ in FEATURE_WORDS:
+            continue  # "Second Thomas Shoal", "Snake Island": a place named after someone
+        if label == "PERSON" and text in _place_table(id(gaz)):
+            continue  # "Khan Younis", "Deir al-Balah": a place the tagger takes for a name (rule 4b)
         if label == "PERSON":
             toks = split_name(text)
             if len(toks) < 2:
@@ -577,6 +587,9 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             aid = state_ids[country]
             add(aid, gaz.entries[aid].actor, ent.start, ent.end, "demonym", False)
 
+    # 4b. places of a state ("in Moscow", "the Gaza city of Khan Younis"): the state, as a place
+    _place_mentions(doc, gaz, found, taken, add)
+
     # 5. unnamed groups of a country: "Rwandan rebels", "rebels in the Ivory Coast", "Palestinians"
     _group_actors(doc, gaz, found, [t and i not in unresolved for i, t in enumerate(taken)], add)
 
@@ -607,6 +620,118 @@ def _org_countries(doc, found: dict[str, ArticleActor]) -> None:
         here = {i: c for i, c in state_at.items() if sent.start <= i < sent.end}
         if len(set(here.values())) == 1 and not any(_co_arguments(doc[i], span.root) for i in here):
             rec.actor.country = next(iter(here.values()))
+FEATURE_WORDS = PLACE_NOUNS | {"gulf", "ocean", "channel", "shoal", "sound", "coast"}
+
+
+def _place_name_tokens(doc) -> list[bool]:
+    """Tokens of a geographic name that holds a state's name ("the South China Sea", "the Gulf
+    of Mexico", "the Sea of Japan"): the name ends or begins with a feature word, and the state
+    name is not the whole of it ("eastern Ukraine" is Ukraine)."""
+    out = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ not in ("LOC", "GPE", "FAC") or len(ent) < 2:
+            continue
+        words = [t for t in ent if t.lower_ != "the"]
+        if words and (words[-1].lower_ in FEATURE_WORDS or words[0].lower_ in FEATURE_WORDS):
+            for t in range(ent.start, ent.end):
+                out[t] = True
+    return out
+
+
+CLAUSE_PLACE_PREPS = {"in", "across", "throughout", "outside", "at"}
+
+
+def _clause_place_country(tok, state_at: dict[int, str]) -> str | None:
+    """The country of the place where a group with no nationality acts: "Thousands of protesters
+    rallied outside parliament in Tbilisi" → Georgia (the state or place named in the clause whose
+    subject the group is)."""
+    subj = tok
+    if subj.dep_ == "pobj" and subj.head.lower_ == "of" and subj.head.head.dep_ in ("nsubj", "nsubjpass"):
+        subj = subj.head.head  # "thousands of protesters"
+    if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.pos_ not in ("VERB", "AUX"):
+        return None
+    for p in subj.head.children:
+        if p.dep_ == "prep" and p.lower_ in CLAUSE_PLACE_PREPS:
+            for o in p.subtree:
+                if o.i in state_at:
+                    return state_at[o.i]
+    return None
+
+
+@cache
+def _place_table(gaz_id: int) -> dict[str, str]:
+    """Place name → ISO3: the capitals and landmarks that stand for states (gazetteer metonyms) and
+    the places inside states (``data/places.yaml``)."""
+    from importlib import resources
+
+    import yaml
+
+    gaz = _GAZ[gaz_id]
+    table: dict[str, str] = {}
+    for e in gaz.entries.values():
+        if e.actor.type is ActorType.STATE and e.actor.country:
+            for n in e.metonyms:
+                table.setdefault(n, e.actor.country)
+    data = yaml.safe_load(resources.files("tidings.data").joinpath("places.yaml").read_text(encoding="utf-8"))
+    for iso, names in (data.get("places") or {}).items():
+        for n in names or []:
+            table.setdefault(str(n), str(iso))
+    for n in data.get("ambiguous") or []:
+        table.pop(str(n), None)
+    return table
+
+
+@cache
+def _place_matcher(nlp_id: int, gaz_id: int):
+    from spacy.matcher import PhraseMatcher
+
+    from tidings.nlp import load_nlp
+
+    nlp = load_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for name in _place_table(gaz_id):
+        matcher.add(name, [nlp.make_doc(name)])
+    return matcher
+
+
+def _place_mentions(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: list[bool], add) -> None:
+    """A capital or a place inside a state, named as a place ("arrived in Moscow", "strikes on
+    Khan Younis", "the Kharkiv region"), is a mention of its state of kind "place": not a surface
+    form, and the state is kept as an actor only when an event needs it.  Not inside a person's or
+    an organisation's name ("George Washington", "Donetsk People's Republic")."""
+    from tidings.nlp import load_nlp
+
+    table = _place_table(id(gaz))
+    state_ids = _state_ids(id(gaz))
+    named = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW") and ent.text not in table:
+            for t in range(ent.start, ent.end):
+                named[t] = True
+    spans = sorted(
+        ((s, e, doc.vocab.strings[m]) for m, s, e in _place_matcher(id(load_nlp()), id(gaz))(doc)),
+        key=lambda x: (x[0] - x[1], x[0]),
+    )
+    for s, e, name in spans:
+        if any(taken[s:e]) or any(named[s:e]):
+            continue
+        country = table.get(name)
+        if country in state_ids:
+            sid = state_ids[country]
+            add(sid, gaz.entries[sid].actor, s, e, "place", False)
+
+
+def _office_holder_tagged_org(tok, ids: list[str], gaz: Gazetteer, published: str | None) -> bool:
+    """A lone token the tagger calls an ORG that is the distinctive surname of one dictionary person
+    in office on the day ("Biden's visit to Hanoi")."""
+    return (
+        len(ids) == 1
+        and tok.ent_type_ == "ORG"
+        and tok.ent_iob_ == "B"
+        and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+        and not family_first(gaz.entries[ids[0]].actor.name)
+        and any(r.held_on(published) for r in gaz.entries[ids[0]].actor.roles)
+    )
 
 
 def _apposition_country(doc, gaz: Gazetteer, rec: ArticleActor, found: dict[str, ArticleActor]) -> str | None:
@@ -630,6 +755,9 @@ def _apposition_country(doc, gaz: Gazetteer, rec: ArticleActor, found: dict[str,
             j = span.end + 1 + (1 if span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the" else 0)
             if j in state_at:
                 return state_at[j]
+        for c in head.children:  # "Venezuela's Nicolas Maduro": the state that owns the name
+            if c.dep_ == "poss" and c.i < span.start and c.i in state_at:
+                return state_at[c.i]
         phrases = [list(c.subtree) for c in head.children if c.dep_ == "appos"]  # "X, Algeria's …"
         if head.dep_ == "appos":  # "a member of the Syrian parliament, X": the noun it stands beside
             own = {t.i for t in head.subtree}
@@ -775,6 +903,8 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                     )
                     if country:
                         break
+            if country is None and sector:
+                country = _clause_place_country(tok, state_at)
         elif (
             tok.tag_ in ("NNPS", "NNS")
             and tok.text[:1].isupper()
@@ -1049,6 +1179,8 @@ def _link_surnames(doc, gaz, found, person_spans, taken, published, add) -> None
             and _in_the_news(gaz.entries[ids[0]].actor, published)
         ):
             aid = ids[0]  # a distinctive surname (Blinken, Putin) of one dictionary person
+        elif _office_holder_tagged_org(tok, ids, gaz, published):
+            aid = ids[0]  # "during Biden's visit": the tagger took the surname for an organisation
         else:
             continue
         add(aid, gaz.entries[aid].actor, tok.i, tok.i + 1, "surname", True)

@@ -65,6 +65,7 @@ MEASURE_HEADS = {"day", "week", "month", "series", "round", "wave", "spate", "st
                  # bodies of people: "a team of observers", "a contingent of troops"
                  "team", "contingent", "detachment", "unit", "group", "delegation", "mission", "company",
                  "thousands", "hundreds", "dozens", "scores", "tens", "thousand", "hundred", "dozen"}  # fmt: skip
+MEASURE_HEADS |= {"score", "battalion"}  # "sent thousands of troops", "a battalion of marines"
 EFFORT_HEADS = {"effort", "efforts", "process", "bid", "initiative", "mission", "campaign", "programme",
                 "program", "drive"}  # fmt: skip
 GROUP_HEADS = {"network", "group", "movement", "party", "organization", "organisation", "faction", "coalition",
@@ -74,7 +75,9 @@ PRONOUN_WINDOW = 80  # tokens back to a group that "they" stands for
 PARTICIPATION = {"engage", "involve", "implicate"}  # "were engaged in": the subject takes part
 PAIR_PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "across", "around", "throughout"}
 PLACE_PREPS = {"in", "at"}  # inside an object phrase, a place: not searched for its actor …
+SETTING_PREPS = {"in", "during", "at"}  # "discussed X in a phone call": the setting, not the topic
 PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}  # … except where the place is the target
+NEAR_PREPS = {"near", "along", "off", "around", "outside"}  # places at any depth, for the other types
 SUBJECT_DEPTH = 3  # arcs searched below a subject noun that names no actor itself
 MEMBER_HEADS = {"members", "member", "workers", "supporters", "followers", "fighters", "group", "groups",
                 "thousands", "hundreds", "dozens", "scores", "delegates", "representatives"}  # fmt: skip
@@ -270,11 +273,24 @@ class _Article:
                             if a and self.kind(a) == "STATE" and a not in found:
                                 found.append(a)
         return found if len(found) == 1 else []
+    def attacker(self, tok) -> list[str]:
+        """Whose attack a subject names: "Israeli air strikes killed …", "Russia's shelling hit …"."""
+        code = _noun_code(tok, self.lex) if tok.pos_ == "NOUN" else None
+        if code is None or code[0] != "ASSAULT":
+            return []
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
+                a = self.tok_actor.get(c.i) or self.demonym.get(c.i)
+                if a:
+                    return [a]
+        return []
 
     def pronoun(self, tok, speaker: str | None) -> list[str]:
         low = tok.lower_
         if low in ("we", "our", "us"):
             return [speaker] if speaker else []
+        if low == "them" and (named := self.plural_before(tok, speaker)):
+            return named  # "expelled two British diplomats, accusing them of spying"
         if low in ("they", "their", "them"):
             pair = self.pair_before(tok.i, None, met=tok.dep_ == "nsubj")
             if pair:
@@ -311,6 +327,16 @@ class _Article:
                 return any(c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") for c in t.head.children)
             t = t.head
         return False
+    def plural_before(self, tok, speaker: str | None) -> list[str]:
+        """The actor of the nearest plural object before ``tok`` in its sentence ("two British
+        diplomats", "Chinese firms"), for an object pronoun "them"."""
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            x = self.doc[i]
+            if x.tag_ in ("NNS", "NNPS") and x.dep_ in ("dobj", "pobj", "nsubjpass"):
+                found = self.np_actors(x, speaker)
+                if found:
+                    return found
+        return []
 
     def pair_before(self, i: int, kind: str | None, met: bool = False) -> tuple[str, str] | None:
         """The last two actors named together ("A and B"), or who last met when ``met``."""
@@ -352,9 +378,12 @@ class _Article:
         ``places``, not those inside an "in"/"at" phrase ("a round of talks in Japan")."""
         frontier, depth = [tok], 0
         seen = set()
+        located: set[int] = set()  # under an "in"/"at" phrase below the head: "the tribunal in The Hague"
         while frontier and depth <= max_depth:
             found = []
             for t in frontier:
+                if t.i in located and self.tok_kind.get(t.i) == "place":
+                    continue  # a place where the one acted on is, not the one acted on
                 for a in self.with_conj(t, speaker):
                     if a not in found and a not in exclude and self.country(a) not in exclude:
                         found.append(a)
@@ -367,7 +396,11 @@ class _Article:
                         continue
                     if not places and c.dep_ == "prep" and c.lower_ in PLACE_PREPS and t.i != tok.i:
                         continue
+                    if not places and c.dep_ == "prep" and c.lower_ in NEAR_PREPS:
+                        continue  # "joint exercises near the Polish border": where, never whom
                     seen.add(c.i)
+                    if t.i in located or (c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+                        located.add(c.i)
                     nxt.append(c)
             frontier, depth = nxt, depth + 1
         return []
@@ -448,7 +481,7 @@ class _Article:
         if depth > 6:
             return []
         for c in verb.children:
-            if c.dep_ == "agent":
+            if c.dep_ == "agent" and not _phrasal_by(verb, self.lex):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return self.with_conj(p, speaker)
@@ -460,6 +493,8 @@ class _Article:
                 if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     return self.with_conj(verb.head, speaker)
                 found = self.with_conj(c, speaker)
+                if not found:
+                    found = self.attacker(c)
                 if not found and c.pos_ in ("NOUN", "PROPN") and _noun_code(c, self.lex) is None:
                     # "the leader of the opposition party", "a group based in X": the one actor inside
                     inside = self.phrase_actors(c, speaker, max_depth=SUBJECT_DEPTH)
@@ -506,6 +541,8 @@ class _Article:
                     h = g
             if h.pos_ in ("VERB", "AUX", "ADJ"):
                 return self.subject(h, speaker, depth + 1)
+        if dep == "acl" and verb.head.lemma_.lower() in self.lex.documents:
+            return self.author(verb.head, speaker, depth)  # "adopted a resolution demanding …"
         if (
             dep in ("relcl", "acl")
             and verb.tag_ in ("VBG", "VBZ", "VBD", "VBP")
@@ -529,6 +566,8 @@ class _Article:
             for c in verb.head.children:
                 if c.dep_ == "poss":
                     return self.with_conj(c, speaker)
+            if owner := self.owner(verb.head):
+                return owner  # "the U.S. decision to sell jets to Taiwan": the United States
             g = verb.head.head
             while g.dep_ in ("pobj", "prep") and g.head.i != g.i:
                 g = g.head
@@ -546,6 +585,28 @@ class _Article:
             for i, a in reversed(self.history):
                 if verb.i - i < 80:
                     return [a]
+        return []
+
+    def owner(self, noun) -> list[str]:
+        """The actor named before a noun as its owner: "the U.S. decision", "a Russian plan"."""
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                a = self.tok_actor.get(c.i) or self.demonym.get(c.i)
+                if a:
+                    return [a]
+        return []
+
+    def author(self, doc_noun, speaker: str | None, depth: int = 0) -> list[str]:
+        """Who issues a document: its owner ("the EU's statement", "a U.S. resolution"), else the
+        subject of the verb it is the object of ("The Security Council adopted a resolution")."""
+        for c in doc_noun.children:
+            if c.dep_ not in ("poss", "compound", "amod", "nmod") or c.i > doc_noun.i:
+                continue
+            if found := self.with_conj(c, speaker) or ([self.demonym[c.i]] if c.i in self.demonym else []):
+                return found
+        h = doc_noun.head
+        if doc_noun.dep_ in ("dobj", "nsubjpass") and h.pos_ in ("VERB", "AUX"):
+            return self.subject(h, speaker, depth + 1)
         return []
 
     def factuality(self, tok) -> tuple[bool, bool, str | None]:
@@ -591,7 +652,9 @@ class _Article:
             hl = h.lemma_.lower()
             if t.dep_ in ("ccomp",) and hl in self.lex.speech_verbs:
                 break  # reported speech: the content keeps its own factuality
-            if (t.dep_ not in ("nsubj", "conj", "cc", "punct") and hl in self.lex.hypothetical_heads) or (
+            if t.dep_ == "prep" and t.lower_ in SETTING_PREPS and hl in self.lex.topic_object_verbs:
+                pass  # "discussed Ukraine in a phone call": the call is where it was discussed
+            elif (t.dep_ not in ("nsubj", "conj", "cc", "punct") and hl in self.lex.hypothetical_heads) or (
                 hl == "be" and t.dep_ == "ccomp"
             ):
                 if hl in ("refuse", "fail", "decline", "deny", "prevent", "stop", "halt", "avoid", "deter"):
@@ -599,11 +662,31 @@ class _Article:
                 hyp, why = True, why or hl
             if t.dep_ in ("relcl", "conj", "appos") and not first:
                 break
+            if _free_adjunct(t):
+                break  # "…would not accept the flights, rejecting the plan": asserted on its own
             if t.dep_ == "relcl":
                 break
             first = False
             t = h
         return neg, hyp, why
+
+
+def _phrasal_by(verb, lex: Lexicon) -> bool:
+    """Is the "by" after an active verb part of a phrasal verb ("stood by Ukraine"), not an agent?"""
+    return verb.tag_ != "VBN" and f"{verb.lemma_.lower()} by" in lex.verbs
+
+
+def _free_adjunct(t) -> bool:
+    """A participle clause set off by a comma, with no conjunction ("…, rejecting the U.S. plan"):
+    it states its own fact, whatever the negation or modal of the clause it hangs on."""
+    return (
+        t.dep_ == "advcl"
+        and t.tag_ == "VBG"
+        and t.i > t.head.i
+        and t.i > 0
+        and t.doc[t.i - 1].text == ","
+        and not any(c.dep_ == "mark" for c in t.children)
+    )
 
 
 @cache
@@ -888,7 +971,8 @@ def _verb_code(tok, lex: Lexicon):
     preps = [
         c
         for c in tok.children
-        if c.dep_ in ("prep", "dative") and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
+        if (c.dep_ in ("prep", "dative") or (c.dep_ == "agent" and tok.tag_ != "VBN"))
+        and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
     ]
     obj = _obj(tok)
     keys = [f"{lemma} {p}" for p in parts] + [lemma]
@@ -938,8 +1022,10 @@ def _verb_code(tok, lex: Lexicon):
                 for cls in lex.classes(w):
                     if cls in table:
                         return table[cls], None  # None: the verb's other sense ("released a report")
+    if lemma in VOWS and any(x.dep_ == "xcomp" and x.lemma_.lower() in RESPONSE_VERBS for x in tok.children):
+        return ("THREATEN", None), None  # "vowed to respond", "promised to retaliate"
     if lemma == "warn":
-        if any(n.lemma_.lower() in THREAT_OBJECTS for n in nouns):
+        if any(n.lemma_.lower() in THREAT_OBJECTS for n in nouns) or _warned_consequence(tok) is not None:
             return ("THREATEN", None), None
         for c in tok.children:
             # "warned X that it would take military action / retaliate": the warner's own future
@@ -961,6 +1047,10 @@ def _verb_code(tok, lex: Lexicon):
         code = _noun_code(obj, lex)
         if code and (lemma in lex.light_verbs):
             return code, obj
+    if lemma in lex.orders.get("heads", ()) and (ordered := _ordered(tok, lex)) is not None:
+        return ordered, None
+    if lemma in lex.force_reviews and obj is not None and _armed(obj, lex):
+        return None, None  # "inspected an artillery unit": a review of one's forces, no investigation
     if lemma in lex.military_verbs and obj is not None and not _armed(obj, lex):
         return None, None  # "mobilized supporters", "deployed resources": no military act
     if lemma in lex.transitive_only and obj is None:
@@ -968,6 +1058,45 @@ def _verb_code(tok, lex: Lexicon):
     if lemma in lex.verbs:
         return lex.verbs[lemma], None
     return None, None
+
+
+def _ordered(tok, lex: Lexicon):
+    """The code of an order by what it orders: "ordered the troops to leave the country" →
+    COERCE/expel; "ordered it to be ready for combat", "put troops on alert" → MOBILIZE/alert."""
+    alert = lex.orders.get("alert", set())
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.lemma_.lower() in lex.orders.get("expel", ()):
+            return ("COERCE", "expel")
+        if c.dep_ == "xcomp" and c.lemma_.lower() == "be":
+            for a in c.children:
+                if a.dep_ == "acomp" and a.lower_ in ("ready", "prepared"):
+                    for p in a.children:
+                        if p.dep_ == "prep" and any(o.lemma_.lower() in alert for o in p.children):
+                            return ("MOBILIZE", "alert")
+    return None
+
+
+RESPONSE_VERBS = {"retaliate", "respond"}  # "warned that it would respond": a consequence announced
+VOWS = {"vow", "swear"}  # not "promised to respond to the demands"
+
+
+def _warned_consequence(tok):
+    """The clause of a warning that announces what the warner's side will do ("warned Beijing that
+    Washington would take action", "warned that it will respond with force"), else None.  What
+    another actor will do is a prediction ("warned that Russia would attack"): checked by the
+    caller, which knows the actors."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX | {"would"} for a in c.children):
+            continue
+        objs = [x for x in c.children if x.dep_ == "dobj"]
+        objs += [o for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        if any(o.lemma_.lower() in THREAT_OBJECTS or o.lower_ in THREAT_OBJECTS for o in objs) or (
+            c.lemma_.lower() in RESPONSE_VERBS
+        ):
+            return c
+    return None
 
 
 def _measured(obj):
@@ -999,8 +1128,13 @@ def _targets(
             if c.dep_ in ("dobj", "dative", "iobj", "obj") or (
                 c.dep_ == "nsubjpass" and any(x.dep_ == "agent" for x in tok.children)
             ):
+                topical = tok.lemma_.lower() in st.lex.topic_object_verbs
+                if etype == "CONSULT" and topical and c.dep_ == "dobj":
+                    continue  # "Putin and Trump discussed Ukraine": what was discussed, not with whom
                 if etype == "CONSULT":  # "discussed North Korea's provocations": a topic, not a partner
                     out += st.with_conj(c, speaker)
+                elif etype in EVALUATIVE and _hostile_deed(c, lex):
+                    out += _doers(c, st, speaker, exclude)  # "condemned the attack on Israel": not Israel
                 else:  # "agreed to hold a round of talks in Japan": Japan is where, not whom
                     out += st.phrase_actors(c, speaker, exclude=exclude, places=etype in PLACE_TARGETS)
         if not out and etype in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AID"):
@@ -1064,6 +1198,31 @@ def _targets(
                 if out:
                     return out
     return out
+
+
+DOMESTIC_TYPES = {"COERCE", "ASSAULT"}  # done to one's own people too (arrests, crackdowns, fighting rebels)
+EVALUATIVE = {"ACCUSE", "SUPPORT", "REJECT"}  # judged by what the object did, not by whom it hit
+
+
+def _hostile_deed(noun, lex: Lexicon) -> bool:
+    code = _noun_code(noun, lex) if noun.pos_ == "NOUN" else None
+    return bool(code) and code[0] in HOSTILE
+
+
+def _doers(noun, st: _Article, speaker, exclude=()) -> list[str]:
+    """Who did what a hostile event noun names: its owner ("Iran's attack", "the Israeli strike") or
+    its "by" agent; not the actor it was done to ("the attack on Israel")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+            a = st.tok_actor.get(c.i) or st.demonym.get(c.i)
+            if a is None and c.dep_ == "poss":
+                a = next(iter(st.np_actors(c, speaker)), None)
+            if a:
+                out.append(a)
+        if c.dep_ == "prep" and c.lower_ == "by":
+            out += [a for o in c.children for a in st.with_conj(o, speaker)]
+    return [a for a in dict.fromkeys(out) if a not in exclude and st.country(a) not in exclude]
 
 
 MATERIAL_TYPES = {"MOBILIZE", "ASSAULT", "COERCE", "SANCTION", "AID", "THREATEN"}
@@ -1146,6 +1305,21 @@ def _emit(
     sources = [s for s in sources if s]
     if not sources:
         return
+    if etype == "PROTEST" and _official_protest(trigger, sources, st):
+        etype, mode, comm = "ACCUSE", "disapprove", True
+    if (
+        len(set(sources)) >= 2
+        and not targets
+        and trigger.lemma_.lower() in st.lex.mutual_verbs
+        and etype not in ("CONSULT", "AGREE", "COOPERATE")  # those pair up below ("exchanged views")
+    ):
+        # "Indian and Chinese troops clashed": each side attacks the other
+        a, b = list(dict.fromkeys(sources))[:2]
+        for s, t in ((a, b), (b, a)):
+            c = _Cand(etype, mode, s, t, trigger, trigger.sent, negated, hypothetical, comm, tuple(anchors))
+            c.location = location
+            cands.append(c)
+        return
     joint = etype in ("CONSULT", "AGREE", "COOPERATE") or (
         etype == "SUPPORT" and trigger.lemma_.lower() in st.lex.cooperative_verbs
     )  # "A and B strengthened their alliance": each the other's partner
@@ -1186,6 +1360,24 @@ def _emit(
             )
 
 
+def _official_protest(trigger, sources, st: _Article) -> bool:
+    """A government, body or official that "protests" complains (ACCUSE); PLOVER's PROTEST is
+    crowds in the street ("protesters", "students", unnamed groups)."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in st.lex.official_protests:
+        return False  # "in protest against": the name of the act it explains
+    h = trigger.head
+    if trigger.dep_ in ("advcl", "xcomp", "conj") and h.pos_ in ("VERB", "AUX"):
+        # "began a hunger strike to protest …", "shunned work to protest …": the protest act itself
+        code, _noun = _verb_code(h, st.lex)
+        obj = _obj(h)
+        ocode = _noun_code(obj, st.lex) if obj is not None else None
+        if (code and code[0] == "PROTEST") or (ocode and ocode[0] == "PROTEST"):
+            return False
+        if obj is not None and obj.lemma_.lower() in ("work", "strike", "food", "meal", "class", "classes"):
+            return False
+    return not any(s.startswith(GROUP_PREFIX) for s in sources)
+
+
 def _targetless_ok(etype: str, trigger, st: _Article) -> bool:
     """A type that takes a partner, with no target named, is still coded when a main verb of
     narration reports it as done ("the rebels demanded elections"); not a meeting or joint action
@@ -1208,6 +1400,12 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             _cooperative(tok, obj, st, lex, cands, speaker)
             consumed.add(obj.i)
             return
+    if lemma in lex.aimed_launches.get("verbs", ()) and _aimed_launch(tok, code, st, lex, cands, speaker):
+        return
+    if lemma in lex.sightings and _sighting(tok, st, lex, cands, speaker):
+        return
+    if lemma in lex.gratitude_verbs:
+        _thanked_for_aid(tok, st, lex, cands, speaker)
     if code is None:
         return
     if code[0] == "MOBILIZE" and _fired_at(tok, st):
@@ -1265,7 +1463,16 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         passive_in = [a for a in st.phrase_actors(subj, speaker, max_depth=2) if a not in sources]
     # no country excludes nothing; a non-state group may act against its own state
     own = ({st.country(x) for x in sources if not _non_state(x)} | set(sources)) - {None}
+    if etype in DOMESTIC_TYPES and sources and not all(_non_state(x) for x in sources):
+        # "Serbian police arrested protesters in Belgrade": its own people are the target, not itself
+        own = (set(sources) | {st.state_of.get(st.country(x)) for x in sources}) - {None}
+    if code == ("COERCE", "expel") and (o := _obj(tok)) is not None:
+        ordered = st.phrase_actors(o, speaker)
+        if ordered and all(a in own or st.country(a) in own for a in ordered):
+            return  # "ordered its troops to leave": a withdrawal of one's own, no expulsion
     targets = passive_in or _targets(tok, etype, st, speaker, lex, exclude=own)
+    if not targets:
+        targets = _phrasal_targets(tok, etype, st, speaker, lex, exclude=own)
     if not targets and noun is not None:
         targets = _targets(noun, etype, st, speaker, lex, exclude=own)
     if not targets and etype == "AGREE" and noun is None:
@@ -1287,6 +1494,16 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
                 )
                 if targets:
                     break
+    if lemma == "warn" and etype == "THREATEN" and (said := _warned_consequence(tok)) is not None:
+        # the consequence announced must be the warner's side's own act, not a prediction
+        doers = st.subject(said, speaker)
+        mine = {st.country(x) for x in sources} | set(sources)
+        if doers and not any(d in mine or st.country(d) in mine for d in doers):
+            return
+        if not targets:
+            targets = _targets(said, "THREATEN", st, speaker, lex, exclude=own)
+    if not targets and etype == "THREATEN":
+        targets = _condition_subjects(tok, st, speaker, own)  # "warned of consequences if Manila …"
     if not targets and tok.dep_ == "conj":
         # "met with X and agreed to …": the partner carries over
         h = tok.head
@@ -1306,6 +1523,15 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         targets = st.subject(h, speaker) if h.pos_ in ("VERB", "AUX") else st.with_conj(h, speaker)
     if not targets and etype == "CONSULT" and (inv := _invited(tok)) is not None:
         targets = st.np_actors(inv[0], speaker)  # "Invited by X, Y had lunch": with the host
+    if not targets and etype == "REQUEST" and noun is None:
+        # "demanding an immediate ceasefire in Sudan": the place of what is asked for, when no
+        # addressee is named
+        asked = [o for o in [_obj(tok)] if o is not None]
+        asked += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children]
+        wheres = [
+            w for o in asked for p in o.children if p.dep_ == "prep" and p.lower_ == "in" for w in p.children
+        ]
+        targets = [a for w in wheres for a in st.with_conj(w, speaker) if a not in own][:2]
     if not targets and etype in ("AGREE",) and (noun is not None or _obj(tok) is not None):
         targets = _antecedent_targets(noun if noun is not None else _obj(tok), st, speaker, sources)
     _finish(cands, st, lex, code, sources, targets, tok, noun, speaker)
@@ -1347,6 +1573,135 @@ def _agreed_course(tok, lex: Lexicon) -> bool:
         if code and code[0] in COOPERATIVE | CONCILIATORY | {"CONSULT", "AGREE"}:
             return True
     return False
+def _aimed_launch(tok, code, st: _Article, lex: Lexicon, cands, speaker) -> bool:
+    """Weapons launched at an actor: "Iran launched missiles at Israel", "Russian drones launched
+    against the Kyiv region" → ASSAULT by the launcher (the subject, else the weapons' owner) on the
+    actor aimed at.  False (nothing coded) when no actor is aimed at: the launch is coded as usual."""
+    if code is not None and code[0] != "MOBILIZE":
+        return False
+    passive = (
+        tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in SUBJ for c in tok.children)
+    )
+    obj = _obj(tok)
+    weapon = _measured(obj) if obj is not None else (tok.head if passive else None)
+    if weapon is not None and weapon.tag_ == "NNS" and weapon.lemma_.lower() in ("dozen", "hundred", "score"):
+        weapon = next((o for p in weapon.children if p.lower_ == "of" for o in p.children), weapon)
+    if weapon is None or not any(
+        cls in ("missile", "weapons")
+        for cls in lex.classes(weapon.lower_) + lex.classes(weapon.lemma_.lower())
+    ):
+        return False
+    preps = lex.aimed_launches.get("preps", set())
+    holders = [tok] + ([obj] if obj is not None else []) + ([weapon] if weapon is not obj else [])
+    aims = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    sources = st.subject(tok, speaker) if not passive else []
+    if not sources:
+        for c in weapon.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < weapon.i:
+                a = st.tok_actor.get(c.i) or st.demonym.get(c.i)
+                if a:
+                    sources = [a]
+                    break
+    own = {st.country(x) for x in sources} | set(sources)
+    targets = [a for o in aims for a in st.phrase_actors(o, speaker, exclude=own)]
+    if not sources or not targets:
+        return False
+    _finish(cands, st, lex, ("ASSAULT", None), sources, targets, tok, None, speaker)
+    return True
+
+
+# "called for a truce", "agreed on a deal": what, not whom
+TOPIC_PREPS = {"for", "on", "upon", "about", "over"}
+
+
+def _thanked_for_aid(tok, st: _Article, lex: Lexicon, cands, speaker) -> None:
+    """Thanks "for" material help are that help too: "Zelensky thanked Denmark for its decision to
+    transfer F-16 jets", "… thanked the United States for the new military aid package" → AID from
+    the one thanked to the thanker (its state where the article names it)."""
+    obj = _obj(tok)
+    if obj is None:
+        return
+    helped = False
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ != "for":
+            continue
+        for x in p.subtree:
+            code = _noun_code(x, lex) if x.pos_ == "NOUN" else None
+            if x.pos_ == "VERB":
+                code = _verb_code(x, lex)[0]
+            if code and code[0] == "AID":
+                helped = True
+    if not helped:
+        return
+    givers = st.with_conj(obj, speaker)
+    takers = [st.state_of.get(st.country(t), t) for t in st.subject(tok, speaker)]
+    takers = [t for t in takers if t not in givers]
+    if givers and takers:
+        _finish(cands, st, lex, ("AID", None), givers, takers[:1], tok, None, speaker)
+
+
+SIGHTING_PREPS = {"around", "near", "in", "into", "off", "over", "along", "across", "inside"}
+
+
+def _sighting(tok, st: _Article, lex: Lexicon, cands, speaker) -> bool:
+    """Foreign forces reported near the reporter: "Taiwan detected 32 Chinese military aircraft
+    around the island" → MOBILIZE by the forces' state towards the place (else the reporter's
+    state).  False when the object is no force or names no state of its own."""
+    obj = _obj(tok)
+    if obj is None or obj.dep_ != "dobj" or not _armed(obj, lex):
+        return False
+    forces = st.np_actors(obj, speaker) or st.attacker(obj)
+    if not forces:
+        owners = (st.tok_actor.get(c.i) or st.demonym.get(c.i) for c in obj.children
+                  if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i)  # fmt: skip
+        forces = [a for a in owners if a][:1]
+    if not forces:
+        return False
+    own = {st.country(x) for x in forces} | set(forces)
+    places = [o for h in (obj, tok) for p in h.children if p.dep_ == "prep" and p.lower_ in SIGHTING_PREPS
+              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    targets = [a for o in places for a in st.phrase_actors(o, speaker, exclude=own)]
+    if not targets:
+        reporters = st.subject(tok, speaker)
+        targets = [
+            st.state_of.get(st.country(r), r) for r in reporters if st.country(r) and st.country(r) not in own
+        ]
+    if not targets:
+        return False
+    _finish(cands, st, lex, ("MOBILIZE", None), forces[:1], targets[:1], tok, None, speaker)
+    return True
+
+
+def _condition_subjects(tok, st: _Article, speaker, own) -> list[str]:
+    """Who a threat is conditional on: the subject of its "if"/"unless" clause ("warned of
+    consequences if the Philippines continued its provocations", "threatened to strike … if
+    Ukraine used long-range missiles")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    for h in heads:
+        for c in h.children:
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if c.dep_ != "advcl" or not marks & {"if", "unless"}:
+                continue
+            for s in c.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    found = [a for a in st.with_conj(s, speaker) if a not in own and st.country(a) not in own]
+                    if found:
+                        return found
+    return []
+
+
+def _phrasal_targets(tok, etype: str, st: _Article, speaker, lex: Lexicon, exclude=()) -> list[str]:
+    """The object of the preposition a phrasal verb is made with ("stood by Ukraine", "sided with
+    X", "arrived in Moscow"): its target, whatever the type's own target prepositions."""
+    lemma = tok.lemma_.lower()
+    for p in tok.children:
+        # ("stood by X": the parser may read the "by" as a passive agent)
+        if p.dep_ in ("prep", "agent") and p.lower_ not in TOPIC_PREPS and f"{lemma} {p.lower_}" in lex.verbs:
+            for o in p.children:
+                if o.dep_ == "pobj" and (found := st.phrase_actors(o, speaker, exclude=exclude)):
+                    return found
+    return []
 
 
 def _invited(verb):
@@ -1416,7 +1771,9 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
     elif hyp and not negated and etype in HOSTILE and why in ("attempt", "try"):
         hyp = False  # "tried to assassinate X": an attack, even if it failed
     elif hyp and not negated:
-        if etype in COOPERATIVE and (
+        if why == "if" and not own:
+            pass  # "… would act if Chinese companies kept supplying Russia": a condition, no pledge
+        elif etype in COOPERATIVE and (
             why in lex.commissive
             or (why in ("will", "if") and speaker is not None)
             or why == "will"
@@ -1677,11 +2034,30 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
             sources = st.phrase_actors(o, speaker, max_depth=2)
             if sources and etype in ("CONSULT",) and st.kind(sources[0]) == "STATE" and not targets:
                 targets, sources = sources, []  # "a visit of … to X"? keep the state as the place visited
-        elif pl == "of" and sources and not targets and etype not in ("CONSULT", "AGREE", "COOPERATE"):
+        elif (
+            pl == "of"
+            and not targets
+            and (sources or etype in HOSTILE)
+            and etype not in ("CONSULT", "AGREE", "COOPERATE")
+        ):
             # "Iraq's invasion of Kuwait", "Russia's annexation of Crimea": the one acted upon
             targets = [a for a in st.phrase_actors(o, speaker, max_depth=2) if a not in sources]
         elif pl in lex.target_preps(etype) and not targets:
             targets = st.phrase_actors(o, speaker)
+    ready = _ready_for(tok, lex) if etype == "CONSULT" else None
+    if ready is not None:
+        # "Moscow was ready for talks with Kyiv": a stated intent to meet, AGREE (PLOVER)
+        who = st.subject(ready.head, speaker) if ready.head.pos_ in ("VERB", "AUX") else []
+        if who and targets:
+            negated, _hyp, why = st.factuality(ready)
+            if speaker:
+                who = [_as_speaker(s, speaker, st) for s in who]
+            _emit(cands, st, ("AGREE", None), who, targets, tok, anchors=[tok], communicative=True,
+                  negated=negated, hypothetical=why == "if")  # fmt: skip
+        return
+    claimer = _claimed_by(tok)
+    if not sources and claimer is not None:
+        sources = st.subject(claimer, speaker)  # "claimed responsibility for an attack on X"
     if not sources:
         # "After a meeting with X, Y held …", "during his visit to X": the clause's subject
         h = tok.head
@@ -1715,6 +2091,11 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
         if h.pos_ in ("VERB", "AUX"):
             break
     negated, hyp, why = st.factuality(tok)
+    if claimer is not None:
+        negated, hyp, why = st.factuality(claimer)  # a claim of one's own deed is an admission
+    if tok.dep_ in ("nsubj", "nsubjpass") and not (negated or hyp):
+        # "the talks are due to resume", "the summit will be held": what is said of the event
+        negated, hyp = _predicated(tok.head, lex)
     if tok.tag_ == "NNS" and etype == "MOBILIZE" and tok.dep_ in ("nsubj",):
         hyp = True  # "its missile launches are …": a habit, not one launch
     if speaker:
@@ -1734,6 +2115,43 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
         hypothetical=hyp,
         location=_location([tok], st),
     )
+
+
+READY_WORDS = {"open"}  # with the lexicon's intent_heads: "open to talks with X"
+
+
+def _ready_for(noun, lex: Lexicon):
+    """The adjective of readiness a meeting noun completes ("ready for talks", "open to dialogue"),
+    if any."""
+    p = noun.head
+    if noun.dep_ != "pobj" or p.lower_ not in ("for", "to") or p.head.pos_ != "ADJ":
+        return None
+    adj = p.head
+    return adj if adj.lemma_.lower() in lex.intent_heads | READY_WORDS and adj.dep_ == "acomp" else None
+
+
+def _claimed_by(noun):
+    """The verb of "claimed/took responsibility for <event>", if the noun is that event."""
+    p = noun.head
+    if noun.dep_ != "pobj" or p.lower_ != "for" or p.head.lemma_.lower() not in ("responsibility", "credit"):
+        return None
+    v = p.head.head
+    return v if p.head.dep_ == "dobj" and v.lemma_.lower() in ("claim", "take", "accept", "assume") else None
+
+
+def _predicated(verb, lex: Lexicon) -> tuple[bool, bool]:
+    """(negated, hypothetical) of what a predicate says of its event-noun subject: "the talks are
+    due to resume", "the meeting will take place", "the visit was not …"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False, False
+    neg = any(c.dep_ == "neg" for c in verb.children)
+    hyp = verb.lemma_.lower() in lex.hypothetical_heads and verb.tag_ in ("VBN", "VB", "VBZ", "VBP", "JJ")
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in MODAL_HYP | FUTURE_AUX:
+            hyp = True
+        if c.dep_ in ("acomp", "xcomp", "oprd") and c.lemma_.lower() in lex.hypothetical_heads:
+            hyp = True  # "are due to", "is expected to", "is likely to", "was set to"
+    return neg, hyp
 
 
 def _reported(sent, st: _Article, lex: Lexicon, cands) -> None:

@@ -44,6 +44,15 @@ class Lexicon:
     intent_heads: set[str] = field(default_factory=set)
     transitive_only: set[str] = field(default_factory=set)
     military_verbs: set[str] = field(default_factory=set)
+    official_protests: set[str] = field(default_factory=set)
+    force_reviews: set[str] = field(default_factory=set)
+    orders: dict[str, set[str]] = field(default_factory=dict)  # heads, expel, alert
+    aimed_launches: dict[str, set[str]] = field(default_factory=dict)  # verbs, preps
+    sightings: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+    mutual_verbs: set[str] = field(default_factory=set)
+    gratitude_verbs: set[str] = field(default_factory=set)
+    topic_object_verbs: set[str] = field(default_factory=set)
 
     def merge(self, data: dict) -> None:
         for k, v in (data.get("verbs") or {}).items():
@@ -77,8 +86,21 @@ class Lexicon:
             ("intent_heads", "intent_heads"),
             ("transitive_only", "transitive_only"),
             ("military_verbs", "military_verbs"),
+            ("official_protests", "official_protests"),
+            ("force_reviews", "force_reviews"),
+            ("sightings", "sightings"),
+            ("documents", "documents"),
+            ("mutual_verbs", "mutual_verbs"),
+            ("gratitude_verbs", "gratitude_verbs"),
+            ("topic_object_verbs", "topic_object_verbs"),
         ):
             getattr(self, attr).update(str(w).lower() for w in data.get(key) or [])
+        for key, table in (("orders", self.orders), ("aimed_launches", self.aimed_launches)):
+            for k, words in (data.get(key) or {}).items():
+                # YAML 1.1 reads a bare `on` as true: take it back
+                table.setdefault(str(k), set()).update(
+                    ("on" if w else "off") if isinstance(w, bool) else str(w).lower() for w in words or []
+                )
         neg = data.get("negative_predicates") or {}
         self.negative_adjectives |= {str(w).lower() for w in neg.get("adjectives") or []}
         self.negative_nouns |= {str(w).lower() for w in neg.get("nouns") or []}
