@@ -371,7 +371,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
         # states whose own body bears the name, signalled in the article ("Russian … Security Council")
         rivals = _generic_countries(id(gaz)).get(label, set()) & {sc for _, sc in signals}
         state_fits = (c is not None and c in by_country) or bool(rivals)
-        if igo is not None and _igo_world(doc, s, e, state_fits, found):
+        if igo is not None and _igo_world(doc, s, e, state_fits, found, igo):
             add(igo, gaz.entries[igo].actor, s, e, "generic", True)
             continue
         if c is None or c not in by_country:
@@ -517,12 +517,27 @@ def _generic_countries(gaz_id: int) -> dict[str, set[str]]:
     return dict(out)
 
 
-def _igo_world(doc, s: int, e: int, state_fits: bool, found: dict[str, ArticleActor]) -> bool:
+@cache
+def _igo_families() -> dict[str, str]:
+    """IGO actor id → the id of the family it belongs to (its parent's, else its own): the UN
+    Security Council and the General Assembly are both of the UN (``igos.yaml``, ``parent``)."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("tidings.data").joinpath("gazetteer/igos.yaml").read_text(encoding="utf-8")
+    entries = yaml.safe_load(text).get("entries") or []
+    return {f"igo:{e['id']}": f"igo:{e.get('parent') or e['id']}" for e in entries}
+
+
+def _igo_world(doc, s: int, e: int, state_fits: bool, found: dict[str, ArticleActor], igo: str) -> bool:
     """Does a generic name shared by an international body and states' bodies ("the Security
-    Council") mean the international one here?  Yes when the article names an international body
-    of the UN system or the like, or when no state's body fits and the name is printed as a title
-    of two or more words ("The Security Council adopted a resolution")."""
-    if any(r.actor.type is ActorType.IGO for r in found.values()):
+    Council") mean the international one here?  Yes when the article names the body or another of
+    its family ("the U.N."), or when no state's body fits and the name is printed as a title of two
+    or more words ("The Security Council adopted a resolution")."""
+    fam = _igo_families()
+    family = fam.get(igo, igo)
+    if any(fam.get(aid, aid) == family for aid in found):
         return True
     words = [t for t in doc[s:e] if t.lower_ != "the"]
     return not state_fits and len(words) >= 2 and all(t.text[:1].isupper() for t in words)
