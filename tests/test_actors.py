@@ -521,3 +521,12 @@ def test_world_leaders_named_by_surname_are_dictionary_people(body, name, countr
 def test_an_office_holders_surname_tagged_as_an_organisation_is_the_person():
     found = actors_of("The deal was signed during Biden's trip to Manila.")
     assert "person:joe-biden" in found, list(found)
+
+
+def test_a_generic_igo_name_needs_its_own_family_named():
+    from tidings.actors.extract import find_actors
+    from tidings.nlp import load_nlp
+
+    text = "Yoon praised the alliance with the United States. Seoul will host a UN Security Council meeting."
+    ids = {r.actor.id for r in find_actors(load_nlp()(text), "a1", None)}
+    assert "igo:nato" not in ids, ids  # "the alliance" is NATO only where NATO is named
