@@ -1063,3 +1063,28 @@ def test_firing_shells_is_a_show_of_force_or_an_attack_when_aimed() -> None:
     assert ("MOBILIZE", "North Korea", None) in found, found
     found = names(facts("Russian forces fired artillery shells at Ukraine's Sumy region."))
     assert ("ASSAULT", "Russia", "Ukraine") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 183: bombs set off by hand
+        ("The Taliban detonated a car bomb outside a police station in Kabul.", ("ASSAULT", "Taliban")),
+        # CAMEO 204: weapons whose use is an attack
+        ("Syria used chemical weapons against civilians in Ghouta.", ("ASSAULT", "Syria")),
+        # CAMEO 196: breaking a ceasefire is an attack, not a rejection
+        ("Azerbaijan violated the ceasefire with Armenia on Tuesday.", ("ASSAULT", "Azerbaijan")),
+        # CAMEO 171: property burned
+        ("Myanmar's army burned villages in Rakhine state.", ("COERCE", "Myanmar")),
+        # CAMEO 154 / 153: calling up reservists, deploying police
+        ("Israel called up 300,000 reservists.", ("MOBILIZE", "Israel")),
+        ("Pakistan deployed thousands of police officers in Islamabad.", ("MOBILIZE", "Pakistan")),
+        # CAMEO 1724: martial law declared
+        ("Myanmar declared martial law in 11 townships.", ("COERCE", "Myanmar")),
+        # CAMEO 0812: a ban on a party lifted is a concession
+        ("Thailand lifted the ban on the opposition party.", ("CONCEDE", "Thailand")),
+    ],
+)
+def test_cameo_checklist_acts(text: str, expected: tuple) -> None:
+    found = names(facts(text))
+    assert any((t, s) == expected for t, s, _ in found), found
