@@ -89,6 +89,7 @@ CURATED: dict[str, dict] = {
     "ARE": {"acronyms": ["UAE", "U.A.E."]},
     "SAU": {"acronyms": ["KSA"]},
     "ISR": {
+        "contextual_aliases": ["the Jewish state"],
         "notes": "Israel's seat of government is Jerusalem; some outlets (and Arab/Iranian/Chinese "
         "state media) use 'Tel Aviv' as the metonym. Both are listed as metonyms; 'Jerusalem' is also "
         "claimed as the capital of Palestine, so resolve it as Israel only when it acts as a speaker.",
@@ -97,6 +98,10 @@ CURATED: dict[str, dict] = {
                      "The Gaza Strip, the West Bank and East Jerusalem (the Palestinian territories) are "
                      "names of Palestine: places when they are places ('in Gaza'), the Palestinian side "
                      "when they act or are acted on ('Gaza's health ministry', 'strikes on Gaza')."},
+    "IRN": {"contextual_aliases": ["the Islamic Republic"],
+            "notes": "'the Islamic Republic' alone is Iran in news (Pakistan, Afghanistan and Mauritania "
+            "are so named only with 'of'); 'the Jewish state' is Israel. 'The hermit kingdom' and 'the "
+            "reclusive state' are left out: they are also said of other states (Bhutan, Turkmenistan)."},
     "TUR": {"notes": "Official English name changed to 'Türkiye' in 2022; most news still writes 'Turkey'."},
     "CZE": {"notes": "Short name 'Czechia' since 2016; news uses both."},
     "UKR": {"notes": "'Kiev' is the older romanisation of Kyiv, still used by some outlets and in Russian media."},
@@ -119,7 +124,7 @@ CURATED: dict[str, dict] = {
     "IND": {"notes": "'New Delhi' and 'Delhi' are both used as metonyms; 'Delhi' is not listed as one."},
     "VNM": {"notes": "pycountry/ISO name is 'Viet Nam'."},
     "PHL": {"notes": "'Philippine' is an adjective, 'Filipino' the demonym."},
-    "MNG": {}, "BLR": {}, "TWN_": {}, "SYR": {}, "IRN": {}, "IRQ": {}, "AFG": {}, "PAK": {}, "QAT": {},
+    "MNG": {}, "BLR": {}, "TWN_": {}, "SYR": {}, "IRQ": {}, "AFG": {}, "PAK": {}, "QAT": {},
     "EGY": {}, "AUS": {}, "CAN": {}, "FRA": {"landmark_metonyms": ["the Élysée", "the Elysee", "Élysée"]},
     "CAF": {},
 }  # fmt: skip

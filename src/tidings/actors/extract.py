@@ -307,6 +307,38 @@ def _slug(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-")
 
 
+BODY_NOUNS = {"party", "movement", "front", "union", "council", "league", "alliance", "coalition", "congress",
+              "committee", "association", "federation", "organization", "organisation"}  # fmt: skip
+SPEAKING_VERBS = {"say", "conclude", "urge", "call", "demand", "declare", "warn", "recommend", "adopt", "appeal",
+                  "condemn", "criticize", "criticise", "announce", "state", "agree", "resolve", "ask"}  # fmt: skip
+
+
+def _body_noun_after(doc, s: int, e: int) -> int | None:
+    """The index of a lowercase body noun that a capitalised name modifies ("the Umma (Nation)
+    party", "the Awami League party"), when it follows the name within three tokens."""
+    head = doc[e - 1].head
+    if (
+        doc[e - 1].dep_ in ("compound", "nmod")
+        and head.lower_ in BODY_NOUNS
+        and head.text.islower()
+        and e <= head.i <= e + 3
+        and all(t.pos_ in ("PROPN", "NOUN", "PUNCT") for t in doc[e : head.i])
+    ):
+        return head.i
+    return None
+
+
+def _speaking_forum(doc, s: int, e: int) -> bool:
+    """Is a named forum or conference a body that speaks ("the Third World Water Forum concluded
+    that …", "the conference urged"), not an event ("at the Third World Water Forum")?"""
+    root = doc[s:e].root
+    return (
+        root.lower_ in ("forum", "conference")
+        and root.dep_ == "nsubj"
+        and root.head.lemma_.lower() in SPEAKING_VERBS
+    )
+
+
 def _title_before(doc, s: int) -> str | None:
     """A role title printed before a name: "Foreign Minister Cho Tae-yul" → "Foreign Minister"."""
     j = s
@@ -493,14 +525,16 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
         s, e = _strip(ent)
         if s >= e or any(taken[s:e]):
             continue
+        label = ent.label_
+        if (body := _body_noun_after(doc, s, e)) is not None and not any(taken[e : body + 1]):
+            e, label = body + 1, "ORG"  # "the Umma (Nation) party": a party, whatever the tagger says
         text = doc[s:e].text
         if (
-            ent.label_ == "PERSON"
+            label == "PERSON"
             and doc[e - 1].dep_ == "compound"
             and doc[e - 1].head.lemma_.lower() in PLACE_NOUNS
         ):
             continue  # "the Syr Darya basin": a place, whatever the tagger says
-        label = ent.label_
         if (
             label == "ORG"
             and s > 0
@@ -527,7 +561,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             add(aid, actor, s, e, "name", True)
             person_spans.append((s, e, aid))
         else:
-            if EVENT_WORDS.search(text) or (
+            if (EVENT_WORDS.search(text) and not _speaking_forum(doc, s, e)) or (
                 e - s == 1 and not (doc[s].is_upper and len(doc[s]) <= ACRONYM_MAX)
             ):
                 continue  # an event's name, a lone common word, or a dateline ("HELSINKI —")
@@ -540,7 +574,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             near = min(((abs(j - s), j, c) for j, c in signals if sent.start <= j < sent.end), default=None)
             if country is None and near is not None and _co_arguments(doc[near[1]], doc[s:e].root):
                 pass  # "Afghanistan shared expertise with the Tamil Tigers": the state it deals with
-            elif country is None and signals:
+            elif country is None and signals and not _speaking_forum(doc, s, e):  # a forum: of no one state
                 country = _nearest_country(s, sent, signals, {c for _, c in signals}, dominant)
             aid = "org:~" + _slug(text)
             actor = found[aid].actor if aid in found else Actor(aid, text, ActorType.ORG, country=country)
@@ -614,8 +648,8 @@ def _org_countries(doc, found: dict[str, ArticleActor]) -> None:
         if not rec.actor.id.startswith("org:~") or rec.actor.country or not rec.mentions:
             continue
         span = doc.char_span(rec.mentions[0].span.start, rec.mentions[0].span.end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or _speaking_forum(doc, span.start, span.end):
+            continue  # a forum of many states is of none of them
         sent = span.sent
         here = {i: c for i, c in state_at.items() if sent.start <= i < sent.end}
         if len(set(here.values())) == 1 and not any(_co_arguments(doc[i], span.root) for i in here):
@@ -850,6 +884,56 @@ def _demonym_at(doc, tok, gaz: Gazetteer) -> str | None:
     return next((gaz.demonym_country[k] for k in keys if k in gaz.demonym_country), None)
 
 
+def _led_by(doc, tok, gaz: Gazetteer) -> str | None:
+    """The country of a "<nationality>-led" modifier ("Vietnamese-led forces", "Saudi-backed troops")."""
+    if tok.lower_ not in ("led", "backed", "supported", "dominated", "trained", "armed"):
+        return None
+    return next(
+        (c for c in (_demonym_at(doc, x, gaz) for x in tok.children if x.i < tok.i) if c),
+        None,
+    )
+
+
+@cache
+def _peoples() -> dict[str, str]:
+    """Nationalities of no state of their own that news codes by the state they live in
+    ("Chechen fighters" → Russia): ``groups.yaml``, ``peoples``."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("tidings.data").joinpath("gazetteer/groups.yaml").read_text(encoding="utf-8")
+    return {str(k).casefold(): str(v) for k, v in (yaml.safe_load(text).get("peoples") or {}).items()}
+
+
+MEMBERSHIP_WORDS = {"loyal", "link", "linked", "ally", "allied", "affiliate", "affiliated", "close", "base", "back",
+                    "support", "belong", "associate", "tie", "arm", "fund", "sponsor", "train", "lead"}  # fmt: skip
+
+
+def _names_membership(c) -> bool:
+    """Does this dependent of a group noun say whose the group is: "(activists) from the Fatah
+    party", "at Cumhuriyet University", "loyal to …", "backed by …", an apposition ("the main rebel group, the
+    FDD")? Not a clause about it ("companies accused of supplying missiles to Russia")."""
+    return (
+        (c.dep_ == "prep" and c.lower_ in ("from", "of", "at", "in", "within"))
+        or (c.dep_ in ("amod", "acl") and c.lemma_.lower() in MEMBERSHIP_WORDS)
+        or c.dep_ == "appos"
+    )
+
+
+def _bare_group_subject(tok) -> bool:
+    """Is a group noun with no nationality the subject (or agent) of its clause: "Gunmen attacked",
+    "Thousands of protesters marched", "was attacked by militants"?"""
+    t = tok
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("nsubj", "nsubjpass"):
+        t = t.head.head  # "thousands of protesters"
+    while t.dep_ == "conj":
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.dep_ == "agent":
+        return True
+    return t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
+
+
 def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: list[bool], add) -> None:
     """Group actors (type ORG, id ``group:<iso3>-<sector>``) for a sector noun with a nationality
     or a state ("Palestinian militants", "Ivory Coast rebels", "rebels in the Ivory Coast"), and
@@ -870,6 +954,12 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                 span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
                 if m.kind in ("name", "acronym") and span is not None:
                     body_at.update(dict.fromkeys(range(span.start, span.end), rec.actor.id))
+    actor_at: dict[int, str] = {}  # tokens of any actor of a country: "from the Fatah party"
+    for rec in found.values():
+        for m in rec.mentions if rec.actor.country else ():
+            span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is not None and m.kind != "pronoun":
+                actor_at.update(dict.fromkeys(range(span.start, span.end), rec.actor.country))
     state_ids = _state_ids(id(gaz))
     used: set[int] = set()  # tokens of the groups and state bodies found here
     for tok in doc:
@@ -884,12 +974,16 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             and tok.dep_ != "compound"
         )
         country, start = None, tok.i
+        # "ethnic Turks", "ethnic Albanian fighters": a people, not the state of that name
+        ethnic = any(c.lower_ == "ethnic" and c.i < tok.i for c in tok.children)
         if sector or organ:
-            for c in tok.children:
+            for c in tok.children if not ethnic else ():
                 if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
                     if any(x.dep_ == "conj" for x in c.children):
                         break  # "French and Egyptian warships": two states, each named by its own word
-                    country = _demonym_at(doc, c, gaz) or state_at.get(c.i)
+                    country = _demonym_at(doc, c, gaz) or state_at.get(c.i) or _led_by(doc, c, gaz)
+                    if country is None and c.text[:1].isupper() and (country := _peoples().get(c.lower_)):
+                        organ, sector = False, sector or "rebels"  # "Chechen fighters": not Russia's own
                     if country:
                         start = min(x.i for x in c.subtree if x.dep_ != "det")
                         break
@@ -903,6 +997,8 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                     )
                     if country:
                         break
+            if sector == "people" and not ethnic and country is None:  # "Serbs blocked the road"
+                country = gaz.demonym_country.get(tok.lower_[:-1]) or _peoples().get(tok.lower_)
             if country is None and sector:
                 country = _clause_place_country(tok, state_at)
         elif (
@@ -912,6 +1008,8 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             and tok.dep_ not in ("compound", "amod")
         ):
             country, sector = gaz.demonym_country.get(tok.lower_[:-1]), "people"
+            if ethnic:
+                country = _clause_place_country(tok, state_at)
         if (
             not country
             and (sector or organ)
@@ -921,6 +1019,21 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             start = min(i for i, a in body_at.items() if a == body and i < tok.i and i >= tok.left_edge.i)
             if not any(taken[t] and t not in body_at for t in range(start, tok.i)):
                 add(body, found[body].actor, start, tok.i + 1, "description", False)
+                used.update(range(start, tok.i + 1))
+            continue
+        if not country and tok.lower_ in sectors and not ethnic and sector != "settlers":
+            # "activists from the Fatah party", "students at Cumhuriyet University", "militants
+            # loyal to Iraq's al-Qaeda frontman": the one country of the actors the phrase names
+            inner = {actor_at[t.i] for c in tok.children if _names_membership(c) for t in c.subtree if t.i in actor_at}
+            country = inner.pop() if len(inner) == 1 else None
+            start = min((c.i for c in tok.children if c.dep_ == "amod" and c.i < tok.i), default=tok.i)
+        if not country and tok.lower_ in sectors and _bare_group_subject(tok):
+            # "Gunmen attacked a bus", "Kurds protested": a group of no known country
+            start = min((c.i for c in tok.children if c.dep_ == "amod" and c.i < tok.i), default=tok.i)
+            if not any(taken[t] for t in range(start, tok.i + 1)):
+                aid = f"group:{tok.lower_ if sector == 'people' else sector}"  # Kurds and Turks are two
+                actor = found[aid].actor if aid in found else Actor(aid, doc[start : tok.i + 1].text, ActorType.ORG)  # fmt: skip
+                add(aid, actor, start, tok.i + 1, "description", False)
                 used.update(range(start, tok.i + 1))
             continue
         if not country or any(taken[t] and t not in state_at for t in range(start, tok.i)):
@@ -1130,6 +1243,35 @@ def _in_the_news(actor: Actor, published: str | None) -> bool:
     )
 
 
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+
+
+def _title_words(title: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z-]+", title.lower()) if w in TITLE_WORDS}
+
+
+def _undated_fits(doc, tok, ids: list[str], gaz, title: str) -> list[str]:
+    """Dictionary people of this surname that a title ("President Bush": every role title of theirs
+    that holds all its title words, at any time) or an honorific ("Mr. Clinton": the gender) fits."""
+    words = _title_words(title)
+    if words:
+        return [
+            a for a in ids
+            if any(words <= set(re.findall(r"[a-z-]+", r.title.lower())) for r in gaz.entries[a].actor.roles)
+        ]  # fmt: skip
+    gender = HONORIFICS.get(doc[tok.i - 1].lower_) if tok.i > 0 else None
+    return [a for a in ids if gender and gaz.entries[a].gender == gender]
+
+
+def _title_country(actor: Actor, title: str) -> str | None:
+    """The country of the roles a title names ("President" → the states they were president of)."""
+    words = _title_words(title)
+    countries = {
+        r.country for r in actor.roles if words and words <= set(re.findall(r"[a-z-]+", r.title.lower()))
+    }
+    return countries.pop() if len(countries) == 1 else None
+
+
 def _link_surnames(doc, gaz, found, person_spans, taken, published, add) -> None:
     by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for s, e, aid in person_spans:
@@ -1170,6 +1312,16 @@ def _link_surnames(doc, gaz, found, person_spans, taken, published, add) -> None
                 for r in gaz.entries[a].actor.roles
             )
         ]
+        if not fits and not published:  # an undated text: a title or an honorific held at any time
+            fits = _undated_fits(doc, tok, ids, gaz, title)
+            if len(fits) > 1:  # "President Bush" (two of them): a person of the title's country
+                countries = {_title_country(gaz.entries[a].actor, title) for a in fits}
+                country = countries.pop() if len(countries) == 1 else None
+                if country:
+                    aid = "person:~" + _slug(key)
+                    actor = found[aid].actor if aid in found else Actor(aid, tok.text, ActorType.PERSON, country)
+                    add(aid, actor, tok.i, tok.i + 1, "surname", True)
+                continue
         if len(fits) == 1:
             aid = fits[0]
         elif (
