@@ -598,3 +598,15 @@ def test_an_unlisted_party_or_a_speaking_forum_is_an_organisation():
     forum = found.get("org:~third-world-water-forum")
     assert forum is not None and forum.actor.country is None  # a forum of many states is of none
     assert not any(a.startswith("org:") for a in all_actors_of("Delegates met at the Third World Water Forum.", None))
+
+
+def test_an_unknown_titled_person_takes_the_one_country_of_the_sentence_unless_dealing_with_it():
+    found = all_actors_of("The Fijian rebels said they will release Prime Minister Mahendra Chaudhry soon.", None)
+    assert found["person:~mahendra-chaudhry"].actor.country == "FJI"
+    found = all_actors_of("President Xavier Molina threatened Russia with sanctions.", None)
+    assert found["person:~xavier-molina"].actor.country is None
+
+
+def test_a_five_letter_surname_slip_after_a_long_given_name_is_the_dictionary_person():
+    found = all_actors_of("Rebels dismissed an appeal from President Laurent Gbago.", None)
+    assert "person:laurent-gbagbo" in found, list(found)

@@ -603,6 +603,8 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
                         break
         if not rec.actor.country:
             rec.actor.country = _apposition_country(doc, gaz, rec, found)
+        if not rec.actor.country and rec.actor.id.startswith("person:~") and rec.text_roles:
+            rec.actor.country = _titled_person_country(doc, rec, signals)
 
     # titles with their state and no name: "the Emir of Qatar", "Qatar's emir", "the Qatari emir"
     _state_titles(doc, gaz, found, taken, published, add)
@@ -766,6 +768,26 @@ def _office_holder_tagged_org(tok, ids: list[str], gaz: Gazetteer, published: st
         and not family_first(gaz.entries[ids[0]].actor.name)
         and any(r.held_on(published) for r in gaz.entries[ids[0]].actor.roles)
     )
+
+
+STATE_OFFICE_WORDS = {"president", "premier", "prime", "minister", "chancellor", "king", "queen", "emir", "sultan",
+                      "judge", "governor", "general", "vice-president", "ambassador", "senator", "lawmaker"}  # fmt: skip
+
+
+def _titled_person_country(doc, rec: ArticleActor, signals: list[tuple[int, str]]) -> str | None:
+    """An unknown person with a state title ("Prime Minister Mahendra Chaudhry") whose sentence
+    names one country only, and not as the other side of their own verb ("President X threatened
+    Russia"): that country."""
+    m = rec.mentions[0]
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    words = {w for r in rec.text_roles for w in re.findall(r"[a-z-]+", r.title.lower())}
+    if span is None or not words & STATE_OFFICE_WORDS:
+        return None
+    sent = span.sent
+    here = [(j, c) for j, c in signals if sent.start <= j < sent.end and not span.start <= j < span.end]
+    if len({c for _, c in here}) != 1 or any(_co_arguments(doc[j], span.root) for j, _ in here):
+        return None
+    return here[0][1]
 
 
 def _apposition_country(doc, gaz: Gazetteer, rec: ArticleActor, found: dict[str, ArticleActor]) -> str | None:

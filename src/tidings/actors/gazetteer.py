@@ -153,7 +153,8 @@ class Gazetteer:
         for i, tok in enumerate(toks):
             rest = (len(toks), i, *toks[:i], *toks[i + 1 :])
             for aid, word in index.get(rest, ()):
-                if word != tok and min(len(word), len(tok)) >= 6 and _one_edit(word, tok):
+                # a five-letter word slips too where the rest is long ("Laurent Gbago"), not "Kim Jong"
+                if word != tok and min(len(word), len(tok)) >= (6 if len("".join(rest[2:])) < 6 else 5) and _one_edit(word, tok):
                     hits.add(aid)
         return hits.pop() if len(hits) == 1 else None
 
