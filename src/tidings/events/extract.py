@@ -103,6 +103,21 @@ THREAT_OBJECTS = {"response", "retaliation", "consequences", "consequence", "act
                   "punishment", "price", "force", "sanction", "sanctions", "embargo", "penalties"}  # fmt: skip
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
                    "message", "appeal", "note", "decree", "order", "notice", "document", "memo", "bulletin"}  # fmt: skip
+# a natural or accidental happening as subject: "an earthquake struck Aceh", "the fire killed three"
+HAZARDS = {"earthquake", "quake", "tremor", "aftershock", "storm", "hurricane", "typhoon", "cyclone", "tornado",
+           "tsunami", "flood", "floods", "flooding", "fire", "blaze", "wildfire", "landslide", "mudslide",
+           "avalanche", "drought", "heatwave", "disease", "virus", "outbreak", "epidemic", "pandemic", "crash",
+           "accident", "eruption", "lightning", "wave", "rain", "rains", "snow", "winds", "wind"}  # fmt: skip
+# "declined to comment", "refused to say": no refusal of anyone
+NO_COMMENT = {"comment", "say", "elaborate", "specify", "confirm", "disclose", "reveal", "identify", "name",
+              "speculate", "point", "detail", "divulge"}  # fmt: skip
+# fighting a cause or an ill, not an enemy: "fought to keep the law", "battled cancer"
+STRUGGLE_VERBS = {"fight", "battle", "struggle", "combat"}
+# nouns whose owner is the one it is done to: "his arrest", "Ortiz's killing", "her release"
+PATIENT_NOUNS = {"arrest", "detention", "release", "killing", "murder", "assassination", "execution", "kidnapping",
+                 "abduction", "deportation", "extradition", "expulsion", "imprisonment", "torture", "capture",
+                 "shooting", "beating", "stabbing", "pardon", "repatriation", "conviction", "indictment",
+                 "sentencing", "rescue"}  # fmt: skip
 QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb")]
 
 
@@ -975,9 +990,27 @@ def _verb_code(tok, lex: Lexicon):
         and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
     ]
     obj = _obj(tok)
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(x.lemma_.lower() in HAZARDS for x in (c, *(x for x in c.children if x.dep_ == "compound")))
+        for c in tok.children
+    ):
+        return None, None  # "an earthquake struck Aceh", "the blaze destroyed homes"
+    xcomps = [c for c in tok.children if c.dep_ == "xcomp"]
+    if lemma in ("decline", "refuse") and any(x.lemma_.lower() in NO_COMMENT for x in xcomps):
+        return None, None  # "declined to comment": no refusal of anyone
+    if lemma in STRUGGLE_VERBS and xcomps:
+        return None, None  # "vowed to fight to keep the protections": a struggle, no attack
+    if lemma == "ask" and (
+        not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "nsubjpass") for c in tok.children)
+        or any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for c in tok.children for m in c.children)
+    ):
+        return None, None  # '"Why not?" he asked', "asked him if he understood": a question
     keys = [f"{lemma} {p}" for p in parts] + [lemma]
     # object-dependent verbs ("launch a missile" vs "launch talks")
     nouns = [obj] if obj is not None else []
+    if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        nouns = [tok.head]  # "a statement released through the team": what is released
     if obj is not None and _measured(obj) is not obj:  # "ten days of war games", "a wave of arrests"
         nouns.append(_measured(obj))
     nouns += [
@@ -1056,7 +1089,19 @@ def _verb_code(tok, lex: Lexicon):
     if lemma in lex.transitive_only and obj is None:
         return None, None  # "returned to Geneva for talks": a trip, not a return of anything
     if lemma in lex.verbs:
-        return lex.verbs[lemma], None
+        code = lex.verbs[lemma]
+        dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if lemma in ("demonstrate", "rally", "march") and dobj is not None:
+            return None, None  # "demonstrated the new software", "helped rally the team": no protest
+        if (
+            lemma in ("help", "assist")
+            and dobj is None
+            and not any(c.dep_ == "dative" for c in tok.children)
+            # "help Pakistan rebuild its economy": the helped is the subject of the complement
+            and not any(x.dep_ == "nsubj" for c in tok.children if c.dep_ in ("ccomp", "xcomp") for x in c.children)
+        ):
+            return None, None  # "helped celebrate the anniversary", "is assisting in the inquiry"
+        return code, None
     return None, None
 
 
@@ -2016,6 +2061,12 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
                 sources.append(a)
     if len(sources) >= 2:
         sources, targets = sources[:1], sources[1:2]
+    patient = tok.lemma_.lower() in PATIENT_NOUNS and not any(
+        p.dep_ == "prep" and p.lower_ == "of" for p in tok.children
+    )
+    if patient and any(c.dep_ == "poss" for c in left):
+        # "his latest release", "Ortiz's killing": the owner is the one it was done to
+        sources, targets = [], sources[:1]
     for p in tok.children:
         if p.dep_ != "prep":
             continue
@@ -2058,7 +2109,7 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
     claimer = _claimed_by(tok)
     if not sources and claimer is not None:
         sources = st.subject(claimer, speaker)  # "claimed responsibility for an attack on X"
-    if not sources:
+    if not sources and not patient:
         # "After a meeting with X, Y held …", "during his visit to X": the clause's subject
         h = tok.head
         if (
