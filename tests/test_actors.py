@@ -610,3 +610,19 @@ def test_an_unknown_titled_person_takes_the_one_country_of_the_sentence_unless_d
 def test_a_five_letter_surname_slip_after_a_long_given_name_is_the_dictionary_person():
     found = all_actors_of("Rebels dismissed an appeal from President Laurent Gbago.", None)
     assert "person:laurent-gbagbo" in found, list(found)
+
+
+@pytest.mark.parametrize(
+    ("body", "day", "aid", "igo"),
+    [
+        ("Guterres called for a ceasefire in Gaza.", "2024-11-12", "person:antonio-guterres", "igo:un"),
+        ("NATO Secretary General Mark Rutte met Zelensky in Kyiv.", "2025-03-01", "person:mark-rutte", "igo:nato"),
+        ("Mark Rutte met Zelensky in Kyiv.", "2023-03-01", "person:mark-rutte", None),  # Dutch PM then
+        ("U.N. Secretary-General Kofi Annan said he will withdraw the inspectors.", None, "person:kofi-annan", "igo:un"),
+        ("Kofi Annan visited Ghana.", None, "person:kofi-annan", None),  # undated, no title: his nationality
+    ],
+)
+def test_the_igo_a_person_heads_on_the_day_is_exposed_beside_the_nationality(body, day, aid, igo):
+    found = all_actors_of(body, day)
+    assert found[aid].igo_on(day) == igo
+    assert found[aid].actor.country  # the nationality stays

@@ -108,6 +108,52 @@ class ArticleActor:
             return max(held, key=lambda r: len(stated & set(r.title.casefold().split()))).title
         return self.text_roles[0].title if self.text_roles else None
 
+    def igo_on(self, day: str | None, gazetteer: Gazetteer | None = None) -> str | None:
+        """The international body (its id, ``igo:un``) this person heads on ``day``: a dictionary
+        role of no country whose title names the body ("UN Secretary-General" held that day).  In
+        an undated text, such a role is the one the text's own title names ("U.N. Secretary-General
+        Kofi Annan"), whenever held.  ``Actor.country`` stays the nationality (Guterres: PRT); the
+        events stage may code the person as the body instead."""
+        if self.actor.type is not ActorType.PERSON:
+            return None
+        gaz = gazetteer or Gazetteer.default()
+        roles = [r for r in self.actor.roles if r.country is None]
+        if day:
+            held = [_igo_in_title(gaz, r.title) for r in roles if r.held_on(day)]
+        else:
+            stated = {_igo_in_title(gaz, r.title) for r in self.text_roles if _is_igo_head_title(r.title)}
+            held = [i for r in roles if (i := _igo_in_title(gaz, r.title)) in stated]
+        return next((i for i in held if i), None)
+
+
+IGO_HEAD_TITLE = re.compile(
+    r"secretary[- ]general|director[- ]general|high commissioner|high representative|managing director|"
+    r"chairperson|president of the",
+    re.I,
+)
+
+
+def _is_igo_head_title(title: str) -> bool:
+    return bool(IGO_HEAD_TITLE.search(title))
+
+
+@cache
+def _igo_names(gaz_id: int) -> list[tuple[re.Pattern, str]]:
+    """(pattern, IGO id) for every IGO name and acronym, longest first."""
+    gaz = _GAZ.get(gaz_id)
+    out = []
+    for aid, e in gaz.entries.items() if gaz is not None else ():
+        if e.actor.type is ActorType.IGO:
+            for n in {*e.names, *e.acronyms}:
+                out.append((len(n), re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)"), aid))
+    return [(p, a) for _, p, a in sorted(out, key=lambda x: -x[0])]
+
+
+def _igo_in_title(gaz: Gazetteer, title: str) -> str | None:
+    """The IGO a role title names ("NATO Secretary General" → igo:nato), if any."""
+    _GAZ.setdefault(id(gaz), gaz)
+    return next((aid for p, aid in _igo_names(id(gaz)) if p.search(title)), None)
+
 
 # ------------------------------------------------------------------------------ matchers
 
@@ -339,6 +385,13 @@ def _speaking_forum(doc, s: int, e: int) -> bool:
     )
 
 
+def _has_title_word(words: str) -> bool:
+    """Does a phrase hold a role title word, a hyphenated one too ("Secretary-General")?"""
+    return any(
+        w in TITLE_WORDS or any(p in TITLE_WORDS for p in w.split("-")) for w in re.findall(r"[a-z-]+", words.lower())
+    )
+
+
 def _title_before(doc, s: int) -> str | None:
     """A role title printed before a name: "Foreign Minister Cho Tae-yul" → "Foreign Minister"."""
     j = s
@@ -352,7 +405,7 @@ def _title_before(doc, s: int) -> str | None:
             break
         j -= 1
     words = doc[j:s].text.strip()
-    if words and any(w in TITLE_WORDS for w in re.findall(r"[a-z-]+", words.lower())):
+    if words and _has_title_word(words):
         return words
     return None
 
@@ -369,7 +422,7 @@ def _title_after(doc, e: int) -> str | None:
         k += 1
     if k < len(doc) and doc[k].text == ",":
         words = doc[j:k].text
-        if any(w in TITLE_WORDS for w in re.findall(r"[a-z-]+", words.lower())):
+        if _has_title_word(words):
             return words
     return None
 
