@@ -1127,3 +1127,24 @@ def test_the_owner_of_an_arrest_or_a_killing_is_whom_it_was_done_to() -> None:
 def test_returning_fire_is_an_attack() -> None:
     found = names(facts("Israeli troops returned fire at Hezbollah fighters."))
     assert any(t == "ASSAULT" and s == "Israel" for t, s, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        ("Gerald Henderson contributed 11 points for North Carolina.", "AID"),
+        ("The Saudi stock index struck a ten-month high on Friday.", "ASSAULT"),
+        ("The FBI offered a $35,000 reward for information.", "AGREE"),
+        ("Indian authorities insisted that their frigate had acted against a pirate vessel.", "REQUEST"),
+        ("Joe Biden pushed a child out of the way.", "REQUEST"),
+        ("Richard Nixon later said he ordered the break-ins.", "REQUEST"),
+        ('"Romania will become an auto hub," concluded Klaus Iohannis.', "AGREE"),
+        ("According to an NYPD release, Eric Adams was walking home.", "RETREAT"),
+        ("Vladimir Putin signed a decree on the draft on Monday.", "AGREE"),
+        ("Mark Felt fought Richard Nixon's efforts to obstruct the investigation.", "ASSAULT"),
+        ("The Syrian government destroyed evidence of the attack.", "ASSAULT"),
+    ],
+)
+def test_more_non_political_senses_are_no_events(text: str, not_type: str) -> None:
+    found = names(facts(text))
+    assert not any(t == not_type for t, _, _ in found), found

@@ -999,7 +999,9 @@ def _verb_code(tok, lex: Lexicon):
     xcomps = [c for c in tok.children if c.dep_ == "xcomp"]
     if lemma in ("decline", "refuse") and any(x.lemma_.lower() in NO_COMMENT for x in xcomps):
         return None, None  # "declined to comment": no refusal of anyone
-    if lemma in STRUGGLE_VERBS and xcomps:
+    if lemma in STRUGGLE_VERBS and (
+        xcomps or any(c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children) for c in tok.children)
+    ):
         return None, None  # "vowed to fight to keep the protections": a struggle, no attack
     if lemma == "ask" and (
         not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "nsubjpass") for c in tok.children)
@@ -1091,6 +1093,19 @@ def _verb_code(tok, lex: Lexicon):
     if lemma in lex.verbs:
         code = lex.verbs[lemma]
         dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        if lemma == "insist" and comps and not any(
+            c.tag_ == "VB"
+            or any(a.lower_ in REQUEST_MODALS or (a.dep_ == "auxpass" and a.tag_ == "VB") for a in c.children)
+            for c in comps
+        ):
+            return None, None  # "insisted that their ship had acted lawfully": a claim, no demand
+        if lemma in ("push", "press") and dobj is not None and not comps and not any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children
+        ):
+            return None, None  # "pushed a child out of the way": no pressure on anyone
+        if lemma in ("order", "offer") and dobj is not None and not comps and not _personal(dobj):
+            return None, None  # "ordered new airliners", "offers a range of tones": a purchase, a sale
         if lemma in ("demonstrate", "rally", "march") and dobj is not None:
             return None, None  # "demonstrated the new software", "helped rally the team": no protest
         if (
@@ -1103,6 +1118,11 @@ def _verb_code(tok, lex: Lexicon):
             return None, None  # "helped celebrate the anniversary", "is assisting in the inquiry"
         return code, None
     return None, None
+
+
+def _personal(tok) -> bool:
+    """Does a noun name whom an act is aimed at (a person, a body, a country, a pronoun)?"""
+    return tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _ordered(tok, lex: Lexicon):
@@ -2033,6 +2053,8 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
     if code is None or tok.i in st.tok_actor:
         return
     etype = code[0]
+    if tok.lemma_.lower() == "release" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return  # "according to an NYPD release", "after his release": no one named as freeing anyone
     if tok.lower_ in ("call", "calls") and not any(
         c.lower_ in ("phone", "telephone", "video") for c in tok.children
     ):
