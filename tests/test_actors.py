@@ -626,3 +626,17 @@ def test_the_igo_a_person_heads_on_the_day_is_exposed_beside_the_nationality(bod
     found = all_actors_of(body, day)
     assert found[aid].igo_on(day) == igo
     assert found[aid].actor.country  # the nationality stays
+
+
+def test_peoples_of_one_state_are_its_groups_not_the_state():
+    found = all_actors_of("Ibo traditional elders demanded that Hausa politicians step aside.", None)
+    assert found["group:nga-civilians"].actor.country == "NGA" and "group:nga-politicians" in found, list(found)
+    assert "state:nga" not in found
+
+
+def test_a_bare_trade_is_a_group_only_in_world_news_and_a_named_groups_members_are_the_group():
+    assert not any(a.startswith("group:") for a in all_actors_of("Farmers welcomed the plan on Monday.", None))
+    found = all_actors_of("Students protested against the Serbian government on Monday.", None)
+    assert "group:students" in found or "group:srb-students" in found, list(found)
+    found = all_actors_of("Hamas gunmen tried to kill the mayor of the town.", None)
+    assert not any(a.startswith("group:") for a in found), list(found)  # Hamas acts

@@ -985,6 +985,12 @@ MEMBERSHIP_WORDS = {"loyal", "link", "linked", "ally", "allied", "affiliate", "a
                     "support", "belong", "associate", "tie", "arm", "fund", "sponsor", "train", "lead"}  # fmt: skip
 
 
+# Sectors whose bare plural is a party to world affairs on its own ("Gunmen attacked", "Protesters
+# marched", "Kurds rallied"); trades ("Farmers welcomed the plan") only in an article that names a
+# state or a body.
+BARE_SECTORS = {"rebels", "militants", "protesters", "prisoners", "activists", "refugees", "opposition", "people"}
+
+
 def _names_membership(c) -> bool:
     """Does this dependent of a group noun say whose the group is: "(activists) from the Fatah
     party", "at Cumhuriyet University", "loyal to …", "backed by …", an apposition ("the main rebel group, the
@@ -1035,6 +1041,9 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             if span is not None and m.kind != "pronoun":
                 actor_at.update(dict.fromkeys(range(span.start, span.end), rec.actor.country))
+    # an article about world affairs (one naming a state or a body): there a bare trade ("Students
+    # protested", "Workers went on strike") is a party too, not only armed groups and crowds
+    world = any(rec.actor.type is not ActorType.PERSON for rec in found.values())
     state_ids = _state_ids(id(gaz))
     used: set[int] = set()  # tokens of the groups and state bodies found here
     for tok in doc:
@@ -1058,7 +1067,9 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                         break  # "French and Egyptian warships": two states, each named by its own word
                     country = _demonym_at(doc, c, gaz) or state_at.get(c.i) or _led_by(doc, c, gaz)
                     if country is None and c.text[:1].isupper() and (country := _peoples().get(c.lower_)):
-                        organ, sector = False, sector or "rebels"  # "Chechen fighters": not Russia's own
+                        # "Chechen fighters": rebels, not Russia's own; "Tibetan officials": the people's
+                        armed = tok.lower_ in ("fighters", "forces", "force", "militia", "troops", "army", "soldiers")
+                        organ, sector = False, sector or ("rebels" if armed else "people")
                     if country:
                         start = min(x.i for x in c.subtree if x.dep_ != "det")
                         break
@@ -1102,7 +1113,12 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             inner = {actor_at[t.i] for c in tok.children if _names_membership(c) for t in c.subtree if t.i in actor_at}
             country = inner.pop() if len(inner) == 1 else None
             start = min((c.i for c in tok.children if c.dep_ == "amod" and c.i < tok.i), default=tok.i)
-        if not country and tok.lower_ in sectors and _bare_group_subject(tok):
+        if (
+            not country
+            and (sectors.get(tok.lower_) in BARE_SECTORS or (tok.lower_ in sectors and world))
+            and _bare_group_subject(tok)
+            and not any(taken[c.i] for c in tok.children if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i)
+        ):  # (not "Hamas gunmen": the named group acts)
             # "Gunmen attacked a bus", "Kurds protested": a group of no known country
             start = min((c.i for c in tok.children if c.dep_ == "amod" and c.i < tok.i), default=tok.i)
             if not any(taken[t] for t in range(start, tok.i + 1)):
