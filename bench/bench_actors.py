@@ -299,7 +299,9 @@ def all_mentions():
         ex.ArticleActor = orig
 
 
-COREF_KINDS = ("pronoun", "description")  # linked by coreference, not names: not scored as entities
+# linked by coreference, not names, or a place inside a state ("strikes on Mosul": kept so that
+# events can name the state acted on, never an entity mention of the state): not scored as entities
+COREF_KINDS = ("pronoun", "description", "place")
 
 
 def ours_spans(text: str, actors, any_type: bool) -> list[tuple[int, int, str, str]]:
