@@ -17,7 +17,7 @@ import pytest
 import tidings
 from tidings.models import Event, Mention, Span
 from tidings.stories import Doc, MemoryIndex, Params, cluster_batch, update_stories
-from tidings.stories.cluster import BatchResult
+from tidings.stories.cluster import BatchResult, _uneven
 from tidings.stories.events import EventRow, merge_events
 from tidings.stories.features import doc_features
 from tidings.stories.records import brief
@@ -563,3 +563,28 @@ def test_store_same_minister_two_days_interleaved_and_reversed(tmp_path: Path) -
                 kb.ingest([feed])
             got = [g for g in partition(kb) if any(s.startswith("talks-") for s in g)]
         assert same_partition(got, _gold_of(list(recs.values()))), (run, got)
+
+
+def test_uneven_probes_the_sample_of_a_large_story_instead_of_opening_it() -> None:
+    """A new article compared (as a candidate) with 3 of a 40-article story, all closely, is not
+    a reason to take the story apart: its linkage sample is scored, and only a member it resembles
+    under ``recluster_uneven`` of its best opens the story."""
+    members = {"s": [f"a{i:02d}" for i in range(40)]}
+    story = dict.fromkeys(members["s"], "s")
+    pair = {("a00", "new"): 0.6, ("a01", "new"): 0.55, ("a02", "new"): 0.5}
+    asked: list[str] = []
+
+    def even(d: str, o: str) -> float:
+        asked.append(o)
+        return 0.45
+
+    p = Params()
+    assert _uneven({"s"}, members, story, {"new"}, dict(pair), even, p) == set()
+    assert 0 < len(asked) <= p.sample  # only the linkage sample is scored, not all 40
+    assert _uneven(
+        {"s"}, members, story, {"new"}, dict(pair), lambda d, o: 0.2 if o == "a10" else 0.5, p
+    ) == {"s"}
+    low = {**pair, ("a03", "new"): 0.1}  # a candidate it barely resembles: opened without probing
+    assert _uneven({"s"}, members, story, {"new"}, low, lambda d, o: 1 / 0, p) == {"s"}
+    weak = {("a00", "new"): 0.1}  # under recluster_at with every article: stays whole
+    assert _uneven({"s"}, members, story, {"new"}, weak, lambda d, o: 1 / 0, p) == set()

@@ -20,9 +20,9 @@ One update, for a batch of new articles:
    are close to the same other reports, two happenings of one kind are each close to their own.
 4. The region is re-clustered: a story that a new article resembles only in part (it scores
    ``recluster_at`` with one of its articles and less than ``recluster_uneven`` of that with
-   another) is taken apart into its articles (unless over ``recluster_max`` articles); the
-   other stories of the candidates, and those of the taken-apart articles' nearest neighbours
-   (``recluster_hops``), stay whole.  These units and the new articles are merged by average-link
+   another, among its candidates and the story's linkage sample) is taken apart into its
+   articles (unless over ``recluster_max`` articles); the other stories of the candidates, and
+   those of the taken-apart articles' nearest neighbours (``recluster_hops``), stay whole.  These units and the new articles are merged by average-link
    agglomeration (best pair first) while the linkage clears ``merge_at`` and the merged story's
    publication dates stay within ``max_span_days`` (or ``far_days`` for a linkage of
    ``far_at``).  Pairs of earlier articles are scored from their kept neighbour lists (or anew).
@@ -40,7 +40,7 @@ import math
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -287,7 +287,17 @@ def cluster_batch(
     old_members: dict[str, list[str]] = {sid: sorted(m) for sid, m in index.members(region).items()}
     opened = {sid for sid in opened if len(old_members.get(sid, ())) <= p.recluster_max}
     if p.recluster_uneven > 0:  # only a story a new article resembles in part, not as a whole
-        opened = _uneven(opened, old_members, story, new_ids, pair, p)
+
+        def score(d: str, o: str) -> float:
+            k = _pk(d, o)
+            if k not in pair:
+                if o not in docs:
+                    docs.update(index.docs([o]))
+                pair[k] = similarity(docs[d], docs[o], w, p) if o in docs else 0.0
+                result.comparisons += 1
+            return pair[k]
+
+        opened = _uneven(opened, old_members, story, new_ids, pair, score, p)
     frontier = opened
     for _ in range(p.recluster_hops):
         apart = [m for sid in frontier for m in old_members[sid]]
@@ -325,6 +335,13 @@ def cluster_batch(
     docs.update(index.docs(need))
 
     combined: dict[tuple[str, str], float] = {}
+    nears: dict[str, frozenset[str]] = {}  # each article's nearest neighbours, computed once
+
+    def near_of(x: str) -> frozenset[str]:
+        got = nears.get(x)
+        if got is None:
+            got = nears[x] = frozenset(_near(docs[x], p))
+        return got
 
     def sim(a: str, b: str) -> float:
         k = _pk(a, b)
@@ -335,7 +352,7 @@ def cluster_batch(
                 s = similarity(docs[a], docs[b], w, p)
                 result.comparisons += 1
                 pair[k] = s
-            c = combined[k] = _with_shared(docs[a], docs[b], s, p) if s > 0 else 0.0
+            c = combined[k] = _shared_raise(near_of(a), near_of(b), a, b, s, p) if s > 0 else 0.0
         return c
 
     def linkage(u: list[str], v: list[str]) -> float:
@@ -344,15 +361,16 @@ def cluster_batch(
         us, vs = _sample(u, p.sample), _sample(v, p.sample)
         return sum(sim(a, b) for a in us for b in vs) / (len(us) * len(vs))
 
-    def days(u: list[str]) -> list[int]:
-        return [docs[m].day for m in u if m in docs and docs[m].day is not None]
+    def span_of(u: list[str]) -> tuple[int, int] | None:
+        ds = [docs[m].day for m in u if m in docs and docs[m].day is not None]
+        return (min(ds), max(ds)) if ds else None
 
     # 4. average-link agglomeration over the units, best pair first (only units that touch:
     #    a pair scored now, a neighbour kept from before, two articles of one story)
     unit_of = {m: k for k, ms in units.items() for m in ms}
     edges = {k for k, s in pair.items() if s > 0}
     for m in home:  # two earlier articles: their score as kept in their lists of neighbours
-        near = set(_near(docs[m], p))
+        near = near_of(m)
         for x, v in docs[m].nn:
             if x in near and x in unit_of and x != m and x not in new_ids:
                 k = _pk(m, x)
@@ -377,6 +395,7 @@ def cluster_batch(
         if v >= p.merge_at:
             heapq.heappush(heap, (-v, a, b, version[a], version[b]))
 
+    spans = {k: span_of(ms) for k, ms in units.items()}  # first and last publication day of each unit
     for a in sorted(adj):
         for b in sorted(adj[a]):
             if a < b:
@@ -385,15 +404,18 @@ def cluster_batch(
         neg, a, b, va, vb = heapq.heappop(heap)
         if a not in units or b not in units or version[a] != va or version[b] != vb:
             continue
-        da = days(units[a]) + days(units[b])
-        span = max(da) - min(da) if da else 0
+        sa, sb = spans[a], spans[b]
+        both = (min(sa[0], sb[0]), max(sa[1], sb[1])) if sa and sb else sa or sb
+        span = both[1] - both[0] if both else 0
         if span > p.max_span_days and (span > p.far_days or -neg < p.far_at):
             continue
         keep, gone = (a, b) if _rank(a) <= _rank(b) else (b, a)
-        _absorb(units, keep, gone)
-        version[keep] += 1
-        for m in units[keep]:
+        for m in units[gone]:
             unit_of[m] = keep
+        _absorb(units, keep, gone)
+        spans[keep] = both
+        del spans[gone]
+        version[keep] += 1
         nbrs = (adj.pop(gone, set()) | adj[keep]) - {keep, gone}
         adj[keep] = nbrs
         for o in nbrs:
@@ -439,24 +461,31 @@ def _uneven(
     story: dict[str, str],
     new_ids: set[str],
     pair: dict[tuple[str, str], float],
+    score: Callable[[str, str], float],
     p: Params,
 ) -> set[str]:
     """The stories with which a new article scores ``recluster_at`` for one article and less than
-    ``recluster_uneven`` of that for another (unscored: 0): those that may not hold together."""
+    ``recluster_uneven`` of that for another: those that may not hold together.  The articles
+    compared are those scored as candidates and the story's linkage sample (``sample``), scored
+    now when they were not: a large story is not taken apart for the articles never compared."""
     scores: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for (a, b), v in pair.items():
+    for (a, b), v in list(pair.items()):
         if (a in new_ids) != (b in new_ids):
             d, o = (a, b) if a in new_ids else (b, a)
             sid = story.get(o)
             if sid in opened:
                 scores[(d, sid)].append(v)
     out = set()
-    for (_, sid), vs in scores.items():
+    for (d, sid), vs in sorted(scores.items()):
         if sid in out or len(members[sid]) < 2:
             continue
         top = max(vs)
-        low = min(vs) if len(vs) >= len(members[sid]) else 0.0
-        if top >= p.recluster_at and low < p.recluster_uneven * top:
+        if top < p.recluster_at:
+            continue
+        low = min(vs)
+        if low >= p.recluster_uneven * top:
+            low = min(score(d, m) for m in _sample(members[sid], p.sample))
+        if low < p.recluster_uneven * top:
             out.add(sid)
     return out
 
@@ -483,11 +512,10 @@ def _offer(doc: Doc, other: str, s: float, k: int) -> None:
     doc.nn = tuple(sorted(nn.items(), key=lambda x: (-x[1], x[0]))[:k])
 
 
-def _with_shared(a: Doc, b: Doc, s: float, p: Params) -> float:
-    """A pair's score with the fraction of neighbours the two articles share (a cluster-level cue)."""
-    na = {x for x, v in a.nn if v >= p.nn_rel * a.nn[0][1]} - {b.id}
-    nb = {x for x, v in b.nn if v >= p.nn_rel * b.nn[0][1]} - {a.id}
-    shared = len(na & nb) / p.nn_k
+def _shared_raise(na: frozenset[str], nb: frozenset[str], a: str, b: str, s: float, p: Params) -> float:
+    """A pair's score with the fraction of neighbours the two articles share (a cluster-level cue):
+    ``na``, ``nb`` their nearest neighbours."""
+    shared = len((na & nb) - {a, b}) / p.nn_k
     return s + p.w_shared * shared * min(1.0, s / p.shared_from)
 
 
