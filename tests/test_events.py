@@ -1148,3 +1148,19 @@ def test_returning_fire_is_an_attack() -> None:
 def test_more_non_political_senses_are_no_events(text: str, not_type: str) -> None:
     found = names(facts(text))
     assert not any(t == not_type for t, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia pulled its troops back from Kherson.", ("RETREAT", "Russia")),
+        ("Britain trained 30,000 Ukrainian soldiers last year.", ("AID", "United Kingdom")),
+        ("Serbia raised the combat readiness of its army.", ("MOBILIZE", "Serbia")),
+        ("China halted imports of Japanese seafood.", ("SANCTION", "China")),
+        ("Iran blocked access to foreign websites.", ("COERCE", "Iran")),
+        ("William Ruto withdrew the finance bill after the protests.", ("CONCEDE", "William Ruto")),
+    ],
+)
+def test_cameo_checklist_acts_2(text: str, expected: tuple) -> None:
+    found = names(facts(text))
+    assert any((t, s) == expected for t, s, _ in found), found

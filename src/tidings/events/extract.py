@@ -979,6 +979,10 @@ def _verb_code(tok, lex: Lexicon):
     """(code, event noun) for a verb, or (None, None)."""
     lemma = tok.lemma_.lower()
     parts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    # "pulled its troops back from", parsed as an adverb: a particle all the same
+    # (of forces only: "made an offer but pulled it back" takes nothing back from anyone)
+    if all("troops" in lex.classes(c.lower_) for c in tok.children if c.dep_ == "dobj"):
+        parts += [c.lower_ for c in tok.children if c.dep_ == "advmod" and c.lower_ in ("back", "out") and c.i > tok.i]
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if not parts and nxt is not None and nxt.tag_ == "RP" and nxt.head.i != tok.i and nxt.head.i > tok.i:
         parts = [nxt.lower_]  # "handed over 700 kg of …": the parser hung the particle on the number
