@@ -1164,3 +1164,22 @@ def test_more_non_political_senses_are_no_events(text: str, not_type: str) -> No
 def test_cameo_checklist_acts_2(text: str, expected: tuple) -> None:
     found = names(facts(text))
     assert any((t, s) == expected for t, s, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        ("Regina Benjamin has long fought for the well-being of others.", "ASSAULT"),
+        ("Herman Van Rompuy asked not to be identified.", "REQUEST"),
+        ("Kiir said the accusations were used to justify Sudan's pending invasion of South Sudan.", "ASSAULT"),
+        ("Police said Kimani Gray pulled out a revolver.", "RETREAT"),
+    ],
+)
+def test_causes_anonymity_pending_acts_and_drawn_guns_are_no_events(text: str, not_type: str) -> None:
+    found = names(facts(text))
+    assert not any(t == not_type for t, _, _ in found), found
+
+
+def test_fighting_for_control_is_still_an_attack() -> None:
+    found = names(facts("Hamas fighters fought for control of the hospital."))
+    assert any(t == "ASSAULT" and s == "Hamas" for t, s, _ in found), found

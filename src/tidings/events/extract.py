@@ -113,6 +113,7 @@ NO_COMMENT = {"comment", "say", "elaborate", "specify", "confirm", "disclose", "
               "speculate", "point", "detail", "divulge"}  # fmt: skip
 # fighting a cause or an ill, not an enemy: "fought to keep the law", "battled cancer"
 STRUGGLE_VERBS = {"fight", "battle", "struggle", "combat"}
+CONTESTED = {"control", "territory", "city", "town", "village", "airport", "base", "hill", "positions", "area"}
 # nouns whose owner is the one it is done to: "his arrest", "Ortiz's killing", "her release"
 PATIENT_NOUNS = {"arrest", "detention", "release", "killing", "murder", "assassination", "execution", "kidnapping",
                  "abduction", "deportation", "extradition", "expulsion", "imprisonment", "torture", "capture",
@@ -1007,6 +1008,19 @@ def _verb_code(tok, lex: Lexicon):
         xcomps or any(c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children) for c in tok.children)
     ):
         return None, None  # "vowed to fight to keep the protections": a struggle, no attack
+    if lemma in STRUGGLE_VERBS and obj is None and any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(o.dep_ == "pobj" and not _personal(o) and o.lemma_.lower() not in CONTESTED for o in c.children)
+        for c in tok.children
+    ):
+        return None, None  # "has long fought for the well-being of others": a cause, no enemy
+    if lemma == "ask" and any(x.lemma_.lower() in NO_COMMENT for x in xcomps):
+        return None, None  # "asked not to be identified"
+    if lemma == "pull" and obj is not None and set(parts) & {"out", "back"} and not (
+        {"troops", "envoy"} & set(lex.classes(obj.lower_) + lex.classes(obj.lemma_.lower()))
+    ):
+        return None, None  # "pulled out a revolver": nothing withdrawn from anyone
     if lemma == "ask" and (
         not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "nsubjpass") for c in tok.children)
         or any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for c in tok.children for m in c.children)
