@@ -62,11 +62,14 @@ def _depth(tok) -> int:
 GOLD_CODE_FIX = {"ITL": "ITA", "JAP": "JPN", "NGO": "IGO"}
 
 
-def _code(actor) -> str | None:
+def _code(found, day: str | None = None) -> str | None:
     """An actor's country code; ``IGO`` for international bodies and for organisations of no
     country (Amnesty International, the Red Cross: the GSR codes them IGO or NGO)."""
-    if actor is None:
+    if found is None:
         return None
+    actor = getattr(found, "actor", found)
+    if hasattr(found, "igo_on") and found.igo_on(day):
+        return "IGO"  # the head of an international body acts for it ("U.N. Secretary-General X urged")
     kind = getattr(actor.type, "value", actor.type)
     if kind == "IGO" or (kind == "ORG" and not actor.country):
         return "IGO"
@@ -106,7 +109,7 @@ def plover_rows(data: Path) -> list[dict]:
     docs = list(nlp.pipe(r["text"] for r in recs))
     for r, doc in zip(recs, docs, strict=True):
         actors = extract_actors(doc, "b", None)
-        byid = {a.actor.id: a.actor for a in actors}
+        byid = {a.actor.id: a for a in actors}
         evs = extract_events(doc, _art(r["text"]), actors, [])
         e = _main_event(evs, doc)
         rows.append(
@@ -119,20 +122,20 @@ def plover_rows(data: Path) -> list[dict]:
                 "gold_source": _codes(r.get("source")),
                 "gold_target": _codes(r.get("target")),
                 "type": e.type if e else None,
-                "source": _code(byid.get(e.source_id)) if e else None,
-                "target": _code(byid.get(e.target_id)) if e else None,
+                "source": _code(byid.get(e.source_id), None) if e else None,
+                "target": _code(byid.get(e.target_id), None) if e else None,
                 "flagged": bool(e and (e.negated or e.hypothetical)),
                 "all": [
                     (
                         x.type,
-                        _code(byid.get(x.source_id)),
-                        _code(byid.get(x.target_id)),
+                        _code(byid.get(x.source_id), None),
+                        _code(byid.get(x.target_id), None),
                         x.negated,
                         x.hypothetical,
                     )
                     for x in evs
                 ],
-                "actors": [(a.actor.name, _code(a.actor)) for a in actors],
+                "actors": [(a.actor.name, _code(a, None)) for a in actors],
             }
         )
     return rows

@@ -40,10 +40,13 @@ DATA = Path(__file__).resolve().parent / "data" / "news_events.jsonl"
 EITHER_WAY = {"CONSULT", "AGREE", "COOPERATE"}
 
 
-def _code(actor) -> str | None:
+def _code(found, day: str | None = None) -> str | None:
     """An actor's country code; ``IGO`` for international bodies and organisations of no country."""
-    if actor is None:
+    if found is None:
         return None
+    actor = getattr(found, "actor", found)
+    if hasattr(found, "igo_on") and found.igo_on(day):
+        return "IGO"  # the head of an international body acts for it ("U.N. Secretary-General X urged")
     kind = getattr(actor.type, "value", actor.type)
     if kind == "IGO" or (kind == "ORG" and not actor.country):
         return "IGO"
@@ -95,9 +98,13 @@ def run(records: list[dict]) -> dict[str, Tally]:
         # the pipeline's own stages (every actor found, quotes, events), as ``tidings.extract`` runs them
         af = facts_of(doc, art)
         actors = af.actors
-        byid = {a.actor.id: a.actor for a in actors}
+        byid = {a.actor.id: a for a in actors}
         facts = {
-            (e.type, _code(byid.get(e.source_id)), _code(byid.get(e.target_id)))
+            (
+                e.type,
+                _code(byid.get(e.source_id), rec.get("published")),
+                _code(byid.get(e.target_id), rec.get("published")),
+            )
             for e in af.events
             if not (e.negated or e.hypothetical)
         }
@@ -125,7 +132,7 @@ def run(records: list[dict]) -> dict[str, Tally]:
                     rec["text"],
                     gold,
                     sorted(facts, key=str),
-                    [(a.actor.name, _code(a.actor)) for a in actors],
+                    [(a.actor.name, _code(a, rec.get("published"))) for a in actors],
                 )
             )
     return tallies
