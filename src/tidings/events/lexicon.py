@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from tidings.actors.gazetteer import SAFE_LOADER
 from tidings.models import PLOVER_TYPES
 
 __all__ = ["Lexicon", "load_lexicon"]
@@ -118,14 +119,22 @@ def load_lexicon(*extra: str | Path) -> Lexicon:
     if not extra:
         return _default()
     lex = Lexicon()
-    lex.merge(yaml.safe_load(resources.files("tidings.data").joinpath("plover.yaml").read_text("utf-8")))
+    lex.merge(
+        yaml.load(
+            resources.files("tidings.data").joinpath("plover.yaml").read_text("utf-8"), Loader=SAFE_LOADER
+        )
+    )
     for p in extra:
-        lex.merge(yaml.safe_load(Path(p).read_text(encoding="utf-8")) or {})
+        lex.merge(yaml.load(Path(p).read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {})
     return lex
 
 
 @cache
 def _default() -> Lexicon:
     lex = Lexicon()
-    lex.merge(yaml.safe_load(resources.files("tidings.data").joinpath("plover.yaml").read_text("utf-8")))
+    lex.merge(
+        yaml.load(
+            resources.files("tidings.data").joinpath("plover.yaml").read_text("utf-8"), Loader=SAFE_LOADER
+        )
+    )
     return lex
