@@ -32,25 +32,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench_events import _code  # the same country coding as the GSR bench (IGO heads included)
 from tidings.extract import facts_of
 from tidings.models import Article
 from tidings.nlp import load_nlp
 
 DATA = Path(__file__).resolve().parent / "data" / "news_events.jsonl"
 EITHER_WAY = {"CONSULT", "AGREE", "COOPERATE"}
-
-
-def _code(found, day: str | None = None) -> str | None:
-    """An actor's country code; ``IGO`` for international bodies and organisations of no country."""
-    if found is None:
-        return None
-    actor = getattr(found, "actor", found)
-    if hasattr(found, "igo_on") and found.igo_on(day):
-        return "IGO"  # the head of an international body acts for it ("U.N. Secretary-General X urged")
-    kind = getattr(actor.type, "value", actor.type)
-    if kind == "IGO" or (kind == "ORG" and not actor.country):
-        return "IGO"
-    return actor.country
 
 
 def _matches(gold: dict, got: tuple) -> bool:

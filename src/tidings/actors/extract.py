@@ -687,11 +687,8 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
     return list(found.values())
 
 
-def _org_countries(doc, found: dict[str, ArticleActor]) -> None:
-    """An organisation the gazetteer does not know and no rule gave a country takes the one state
-    its sentence names, nationalities included ("The Homeland Union ... the Lithuanian Parliament");
-    none when the sentence names none or several, or when it deals with that state (subject and
-    object of one verb: "Afghanistan shared expertise with the Tamil front")."""
+def _state_tokens(doc, found: dict[str, ArticleActor]) -> dict[int, str]:
+    """Token index -> country, for every token of a mention of a state the article names."""
     state_at: dict[int, str] = {}
     for rec in found.values():
         if rec.actor.type is ActorType.STATE and rec.actor.country:
@@ -699,6 +696,15 @@ def _org_countries(doc, found: dict[str, ArticleActor]) -> None:
                 span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
                 for t in span if span is not None else ():
                     state_at[t.i] = rec.actor.country
+    return state_at
+
+
+def _org_countries(doc, found: dict[str, ArticleActor]) -> None:
+    """An organisation the gazetteer does not know and no rule gave a country takes the one state
+    its sentence names, nationalities included ("The Homeland Union ... the Lithuanian Parliament");
+    none when the sentence names none or several, or when it deals with that state (subject and
+    object of one verb: "Afghanistan shared expertise with the Tamil front")."""
+    state_at = _state_tokens(doc, found)
     for rec in found.values():
         if not rec.actor.id.startswith("org:~") or rec.actor.country or not rec.mentions:
             continue
@@ -846,13 +852,7 @@ def _titled_person_country(doc, rec: ArticleActor, signals: list[tuple[int, str]
 def _apposition_country(doc, gaz: Gazetteer, rec: ArticleActor, found: dict[str, ArticleActor]) -> str | None:
     """The country an apposition gives a person the gazetteer does not know: "Salaheddine
     Sidhoum, Algeria's leading human rights activist", "a member of the Syrian parliament, X"."""
-    state_at: dict[int, str] = {}  # token index -> country, for the states named in the article
-    for other in found.values():
-        if other.actor.type is ActorType.STATE and other.actor.country:
-            for m in other.mentions:
-                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-                if span is not None:
-                    state_at.update(dict.fromkeys(range(span.start, span.end), other.actor.country))
+    state_at = _state_tokens(doc, found)
     for m in rec.mentions:
         if m.kind != "name":
             continue
@@ -884,13 +884,7 @@ def _state_titles(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
     Qatari emir", "Russia's foreign minister") names the holder: the one dictionary person whose role
     of that state and title is held on the article's date; without a date or a known holder, the
     state itself (the title acts for it, as "Burmese troops" do)."""
-    state_at: dict[int, str] = {}
-    for rec in found.values():
-        if rec.actor.type is ActorType.STATE and rec.actor.country:
-            for m in rec.mentions:
-                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-                for t in span if span is not None else ():
-                    state_at[t.i] = rec.actor.country
+    state_at = _state_tokens(doc, found)
     state_ids = _state_ids(id(gaz))
     for tok in doc:
         if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
@@ -1021,13 +1015,7 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
     for a plural nationality used as a noun ("Palestinians", "Israelis").  Like nationalities,
     they are kept as actors only when they take part in an event or speak."""
     sectors = _sectors()
-    state_at: dict[int, str] = {}
-    for rec in found.values():
-        if rec.actor.type is ActorType.STATE and rec.actor.country:
-            for m in rec.mentions:
-                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-                for t in span if span is not None else ():
-                    state_at[t.i] = rec.actor.country
+    state_at = _state_tokens(doc, found)
     body_at: dict[int, str] = {}  # tokens of named bodies of no country: "U.N.", "NATO", "Red Cross"
     for rec in found.values():
         if rec.actor.type in (ActorType.IGO, ActorType.ORG) and not rec.actor.country:
