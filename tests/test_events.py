@@ -1183,3 +1183,41 @@ def test_causes_anonymity_pending_acts_and_drawn_guns_are_no_events(text: str, n
 def test_fighting_for_control_is_still_an_attack() -> None:
     found = names(facts("Hamas fighters fought for control of the hospital."))
     assert any(t == "ASSAULT" and s == "Hamas" for t, s, _ in found), found
+
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        ("Fritz Henderson declined to predict when General Motors would return to profit.", "REJECT"),
+        ("Detective Dominic Mangoni said he asked Yvonne Hiller how she felt.", "REQUEST"),
+        ("AMD shelled out $334 million for SeaMicro.", "ASSAULT"),
+        ("Mark Felt seized upon a story in The Washington Post.", "COERCE"),
+        ("The Indianapolis Colts clinched a playoff spot with a win over the Kansas City Chiefs.", "AGREE"),
+        ("Vontae Davis intercepted Brady Quinn's pass in the end zone.", "COERCE"),
+        ("The Kansas City Chiefs blasted the Indianapolis Colts with 352 rushing yards.", "ACCUSE"),
+        ("Hewlett-Packard provides outsourced services to General Motors.", "AID"),
+        ("Mark Felt provided an insight into the scale of the scandal.", "AID"),
+        ("Apple's MacBook Pros are shipping today.", "AID"),
+        ("A contrary view is offered by Charles O'Reilly of Stanford University.", "AGREE"),
+        ("Steve Jobs announced the release of Apple's iLife software suite.", "RETREAT"),
+        ('Microsoft said IE 6 and the "beta" release of IE 8 were "potentially vulnerable".', "RETREAT"),
+        ("Tim Cook said that his company sold 20 million iPads last year.", "AID"),
+        ("Ike LaRue later struck it rich in the oil business.", "ASSAULT"),
+        (
+            'Bob Woodward and Carl Bernstein relied on a source. "I\'m the guy they used to call Deep Throat," '
+            "Mark Felt admitted in 2005.",
+            "CONSULT",
+        ),
+    ],
+)
+def test_idioms_products_games_and_questions_are_no_events(text: str, not_type: str) -> None:
+    found = names(facts(text))
+    assert not any(t == not_type for t, _, _ in found), found
+
+
+def test_arms_sales_and_phone_calls_are_still_events() -> None:
+    found = names(facts("The United States sold weapons to Taiwan."))
+    assert any(t == "AID" and s == "United States" for t, s, _ in found), found
+    found = names(facts("Joe Biden called Vladimir Putin on Tuesday."))
+    assert any(t == "CONSULT" and s == "Joe Biden" for t, s, _ in found), found

@@ -110,7 +110,8 @@ HAZARDS = {"earthquake", "quake", "tremor", "aftershock", "storm", "hurricane", 
            "accident", "eruption", "lightning", "wave", "rain", "rains", "snow", "winds", "wind"}  # fmt: skip
 # "declined to comment", "refused to say": no refusal of anyone
 NO_COMMENT = {"comment", "say", "elaborate", "specify", "confirm", "disclose", "reveal", "identify", "name",
-              "speculate", "point", "detail", "divulge"}  # fmt: skip
+              "speculate", "point", "detail", "divulge", "predict", "forecast", "estimate", "guess",
+              "answer"}  # fmt: skip
 # fighting a cause or an ill, not an enemy: "fought to keep the law", "battled cancer"
 STRUGGLE_VERBS = {"fight", "battle", "struggle", "combat"}
 CONTESTED = {"control", "territory", "city", "town", "village", "airport", "base", "hill", "positions", "area"}
@@ -948,7 +949,7 @@ def _noun_code(tok, lex: Lexicon):
         if c.dep_ == "prep":
             keys += [f"{low} {c.lower_}", f"{tok.lower_} {c.lower_}"]
     for c in tok.children:
-        if c.dep_ in ("compound", "amod"):
+        if c.dep_ in ("compound", "amod", "nmod"):
             keys += [f"{c.lower_} {tok.lower_}", f"{c.lemma_.lower()} {low}"]
         elif c.dep_ == "prep" and c.lower_ == "of":  # "a state of emergency"
             keys += [f"{low} of {o.lower_}" for o in c.children if o.dep_ == "pobj"]
@@ -960,7 +961,9 @@ def _noun_code(tok, lex: Lexicon):
         for p in tok.children:
             if p.dep_ == "prep" and p.lower_ == "of":
                 for o in p.children:
-                    for cls in lex.classes(o.lemma_.lower()) + lex.classes(o.lower_):
+                    # "the release of Apple's software suite": the compound's class as well
+                    words = [o.lemma_.lower(), o.lower_] + [c.lower_ for c in o.children if c.dep_ == "compound"]
+                    for cls in [cl for w in words for cl in lex.classes(w)]:
                         if cls in table:
                             return table[cls]
     return lex.nouns.get(tok.lower_) or lex.nouns.get(low)
@@ -1024,8 +1027,29 @@ def _verb_code(tok, lex: Lexicon):
     if lemma == "ask" and (
         not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "nsubjpass") for c in tok.children)
         or any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for c in tok.children for m in c.children)
+        or any(  # "asked how she felt", "asked what had happened": a question too
+            c.dep_ == "ccomp" and any(m.tag_ in ("WRB", "WP") and m.i < c.i for m in c.children)
+            for c in tok.children
+        )
     ):
         return None, None  # '"Why not?" he asked', "asked him if he understood": a question
+    if any(
+        c.dep_ in ("oprd", "ccomp") and c.pos_ == "ADJ" and any(x.lower_ == "it" for x in (obj, *c.children) if x)
+        for c in tok.children
+    ):
+        return None, None  # "struck it rich", "made it big": an idiom, no act on anyone
+    if lemma == "call" and obj is not None:
+        rel = tok
+        while rel.dep_ == "xcomp":
+            rel = rel.head
+        if any(c.dep_ == "oprd" for c in tok.children) or (
+            rel.dep_ == "relcl" and not any(c.tag_ in ("WP", "WDT") and c.dep_ == "dobj" for c in tok.children)
+        ):
+            return None, None  # "the guy they used to call Deep Throat", "called it a sham": naming
+    if lemma == "sell" and obj is not None and not (
+        {"weapons", "aid", "troops"} & set(lex.classes(obj.lower_) + lex.classes(obj.lemma_.lower()))
+    ):
+        return None, None  # "sold 13.7 million Macs": trade, no supply to a side (arms sales still are)
     keys = [f"{lemma} {p}" for p in parts] + [lemma]
     # object-dependent verbs ("launch a missile" vs "launch talks")
     nouns = [obj] if obj is not None else []
@@ -1094,6 +1118,8 @@ def _verb_code(tok, lex: Lexicon):
                     return ("THREATEN", None), None
         return None, None
     for k in [f"{lemma} {p}" for p in parts] + [f"{lemma} {p.lower_}" for p in preps]:
+        if k in lex.null_verbs:
+            return None, None  # "shelled out $334 million", "seized upon a story": an idiom
         if k in lex.verbs:
             return lex.verbs[k], None
     if obj is not None and (lemma in lex.light_verbs or lemma not in lex.verbs):

@@ -26,6 +26,7 @@ def _code(value: str) -> tuple[str, str | None]:
 @dataclass(slots=True)
 class Lexicon:
     verbs: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    null_verbs: set[str] = field(default_factory=set)
     object_verbs: dict[str, dict[str, tuple[str, str | None] | None]] = field(default_factory=dict)
     noun_class: dict[str, list[str]] = field(default_factory=dict)  # noun → classes
     nouns: dict[str, tuple[str, str | None] | None] = field(default_factory=dict)
@@ -57,7 +58,12 @@ class Lexicon:
 
     def merge(self, data: dict) -> None:
         for k, v in (data.get("verbs") or {}).items():
-            self.verbs[str(k).lower()] = _code(v)
+            if v is None:  # null: an idiom, no event ("shell out", "seize upon")
+                self.null_verbs.add(str(k).lower())
+                self.verbs.pop(str(k).lower(), None)
+            else:
+                self.verbs[str(k).lower()] = _code(v)
+                self.null_verbs.discard(str(k).lower())
         for verb, classes in (data.get("object_verbs") or {}).items():
             slot = self.object_verbs.setdefault(str(verb).lower(), {})
             for cls, v in (classes or {}).items():
