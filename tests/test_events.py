@@ -1221,3 +1221,28 @@ def test_arms_sales_and_phone_calls_are_still_events() -> None:
     assert any(t == "AID" and s == "United States" for t, s, _ in found), found
     found = names(facts("Joe Biden called Vladimir Putin on Tuesday."))
     assert any(t == "CONSULT" and s == "Joe Biden" for t, s, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        ("Bear Stearns said it was unable to return any money to investors.", "RETREAT"),
+        ("New Century said its creditors were no longer providing funds to the company.", "AID"),
+        ("The U.S. housing market has been declining since the Federal Reserve raised rates.", "REJECT"),
+        (
+            "John Jenkin was troubled. According to a relative, he had pleaded in vain to be kept locked up "
+            "because he feared harming himself.",
+            "COERCE",
+        ),
+    ],
+)
+def test_acts_one_is_unable_to_do_or_no_longer_does_and_falling_markets_are_no_events(
+    text: str, not_type: str
+) -> None:
+    found = names(facts(text))
+    assert not any(t == not_type for t, _, _ in found), found
+
+
+def test_declining_an_invitation_or_to_meet_is_still_a_refusal() -> None:
+    assert ("REJECT", "Iran", "Egypt") in names(facts("Iran declined the invitation from Egypt."))
+    assert any(t == "REJECT" for t, _, _ in names(facts("Iran declined to meet the envoy.")))

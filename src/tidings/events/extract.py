@@ -639,6 +639,8 @@ class _Article:
                     neg = True
                 if c.dep_ == "det" and c.lower_ in ("no",) and first:
                     neg = True
+                if c.dep_ == "advmod" and c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children):
+                    neg = True  # "its creditors were no longer providing funds"
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
                     hyp, why = True, why or "if"
                 if c.dep_ == "aux" and c.lower_ in MODAL_HYP:
@@ -674,7 +676,7 @@ class _Article:
             elif (t.dep_ not in ("nsubj", "conj", "cc", "punct") and hl in self.lex.hypothetical_heads) or (
                 hl == "be" and t.dep_ == "ccomp"
             ):
-                if hl in ("refuse", "fail", "decline", "deny", "prevent", "stop", "halt", "avoid", "deter"):
+                if hl in ("refuse", "fail", "decline", "deny", "prevent", "stop", "halt", "avoid", "deter", "unable"):
                     neg = True
                 hyp, why = True, why or hl
             if t.dep_ in ("relcl", "conj", "appos") and not first:
@@ -1018,6 +1020,8 @@ def _verb_code(tok, lex: Lexicon):
         for c in tok.children
     ):
         return None, None  # "has long fought for the well-being of others": a cause, no enemy
+    if lemma == "decline" and obj is None and not xcomps:
+        return None, None  # "the housing market has been declining": a fall, no refusal
     if lemma == "ask" and any(x.lemma_.lower() in NO_COMMENT for x in xcomps):
         return None, None  # "asked not to be identified"
     if lemma == "pull" and obj is not None and set(parts) & {"out", "back"} and not (
