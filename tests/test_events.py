@@ -1246,3 +1246,10 @@ def test_acts_one_is_unable_to_do_or_no_longer_does_and_falling_markets_are_no_e
 def test_declining_an_invitation_or_to_meet_is_still_a_refusal() -> None:
     assert ("REJECT", "Iran", "Egypt") in names(facts("Iran declined the invitation from Egypt."))
     assert any(t == "REJECT" for t, _, _ in names(facts("Iran declined to meet the envoy.")))
+
+
+def test_a_passive_conjunct_does_not_take_its_patient_as_the_source() -> None:
+    found = names(facts("Robyn Mendes went back to prison for two years and was recently released."))
+    assert not any(s == "Robyn Mendes" for _, s, _ in found), found
+    found = names(facts("Frederick LaRue pleaded guilty to conspiracy and was sentenced to three years."))
+    assert not any(t == "COERCE" and s == "Frederick LaRue" for t, s, _ in found), found

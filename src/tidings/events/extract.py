@@ -524,6 +524,8 @@ class _Article:
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
         dep = verb.dep_
+        if dep == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+            return []  # "went back to prison and was released": the shared subject is the one released
         if dep == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             return self.subject(verb.head.head, speaker, depth + 1)  # "X is ready to …": X
         if dep == "pcomp" and verb.head.dep_ == "prep":
