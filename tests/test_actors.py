@@ -640,3 +640,48 @@ def test_a_bare_trade_is_a_group_only_in_world_news_and_a_named_groups_members_a
     assert "group:students" in found or "group:srb-students" in found, list(found)
     found = all_actors_of("Hamas gunmen tried to kill the mayor of the town.", None)
     assert not any(a.startswith("group:") for a in found), list(found)  # Hamas acts
+
+
+@pytest.mark.parametrize(
+    ("body", "state", "org"),
+    [
+        ("Air Canada said on Monday it would cut 500 jobs.", "state:can", "org:~air-canada"),
+        ("Air India also announced losses on Monday.", "state:ind", "org:~air-india"),
+        ("Korea Zinc raised its dividend on Monday.", "state:kor", "org:~korea-zinc"),
+        ("Japan Airlines cancelled flights on Monday.", "state:jpn", "org:~japan-airlines"),
+    ],
+)
+def test_a_company_named_after_a_state_is_not_the_state(body, state, org):
+    found = actors_of(body)
+    assert state not in found and org in found
+
+
+def test_a_state_before_a_title_is_still_the_state():
+    found = actors_of("South Korea President Yoon Suk Yeol met Japan Prime Minister Fumio Kishida.")
+    assert "state:kor" in found and "state:jpn" in found
+
+
+def test_a_named_storm_is_no_actor():
+    found = actors_of("Typhoon Haiyan killed thousands in the Philippines. Cyclone Nargis hit Burma.")
+    assert not [a for a in found if a.startswith(("person:", "org:"))]
+
+
+def test_the_south_is_south_korea_only_in_a_korean_article():
+    sudan = actors_of(
+        "Sudan and South Sudan clashed over oil. The South accused Khartoum of bombing its territory."
+    )
+    assert "state:kor" not in sudan
+    korea = actors_of("North Korea fired a missile on Monday. The South condemned the launch.")
+    assert "state:kor" in korea
+
+
+def test_a_suicide_bomber_is_a_group_of_no_country():
+    found = all_actors_of("A suicide bomber killed 20 people at a market in Baghdad on Monday.", None)
+    assert found["group:militants"].actor.country is None, list(found)
+
+
+def test_the_junta_is_the_one_state_the_article_names():
+    found = all_actors_of("Myanmar's army seized power on Monday. The junta said the vote was rigged.", None)
+    assert "junta" in [m.text for m in found["state:mmr"].mentions]
+    found = all_actors_of("Thailand and Myanmar held talks on Monday. The junta said the vote was rigged.", None)
+    assert not any(m.text == "junta" for r in found.values() for m in r.mentions)

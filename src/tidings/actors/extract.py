@@ -81,7 +81,8 @@ STATE_TITLES = {"king", "queen", "emir", "amir", "sultan", "shah", "monarch", "p
 ORGAN_NOUNS = {"parliament", "legislature", "cabinet", "judge", "judges", "officers", "officer", "intelligence",
                "minister", "ministers", "spokesman", "spokeswoman", "spokesperson", "president", "premier",
                "authority", "administration", "security", "commanders", "commander", "generals",
-               "ambassador", "diplomat", "senate", "congress", "ministry", "judiciary", "prosecutor"}  # fmt: skip
+               "ambassador", "diplomat", "senate", "congress", "ministry", "judiciary", "prosecutor",
+               "junta"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -430,6 +431,73 @@ def _title_after(doc, e: int) -> str | None:
 # ------------------------------------------------------------------------------ main
 
 
+def _company_block_words() -> set[str]:
+    return (
+    INSTITUTION_HEADS | TITLE_WORDS | GROUP_NOUNS | ORGAN_NOUNS | BODY_NOUNS | STATE_OFFICE_WORDS | PLACE_NOUNS
+    | AGENCY_WORDS | {"government", "embassy", "consulate", "state", "republic", "kingdom", "times", "daily"}
+)  # fmt: skip
+
+
+STORM_WORDS = {"typhoon", "hurricane", "cyclone", "superstorm", "storm", "tropical"}
+
+
+def _headline(sent) -> bool:
+    """Is this sentence title-case headline text ("HP To Acquire Autonomy For $10 Billion")?"""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.text[:1].isupper() for t in words)
+
+
+def _company_name_part(doc, s: int, e: int, ent, gaz: Gazetteer) -> bool:
+    """Is the state name at doc[s:e] a word of a longer company-like proper name: "Air Canada",
+    "Air India" (an ORG entity of two words), "Korea Zinc", "China Eastern" (a proper-noun compound
+    whose head is not a body, title, or place word)?"""
+
+    def plain(t) -> bool:
+        return (
+            t.is_alpha
+            and t.text[:1].isupper()
+            and (t.lower_ == "air" or t.lower_ not in _company_block_words())
+            and t.lower_ not in _state_names(id(gaz))
+            and t.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC", "DATE")
+        )
+
+    if ent is not None and ent.label_ == "ORG" and ent.start <= s and e <= ent.end and len(ent) > e - s:
+        others = [t for t in ent if not (s <= t.i < e) and t.text not in ("'s", "’s")]
+        return bool(others) and all(plain(t) for t in others)
+    if e < len(doc) and doc[e - 1].dep_ == "compound" and doc[e - 1].head.i == e and not _headline(doc[s].sent):
+        nxt = doc[e]
+        return nxt.pos_ == "PROPN" and plain(nxt) and not (e + 1 < len(doc) and doc[e + 1].pos_ == "PROPN")
+    return False
+
+
+@cache
+def _state_names(gaz_id: int) -> frozenset[str]:
+    gaz = _GAZ[gaz_id]
+    words = set()
+    for entry in gaz.entries.values():
+        if entry.actor.type is ActorType.STATE:
+            words.update(entry.actor.name.casefold().split())
+    return frozenset(words)
+
+
+def _context_fits(gaz: Gazetteer, country: str, named: set[str]) -> bool:
+    """A contextual alias ("the North") stands for its state only where the article names that
+    state or one that shares a word of its name ("South Korea" for "North Korea")."""
+    if country in named:
+        return True
+    words = {w for w in _state_display(id(gaz)).get(country, "").casefold().split() if w not in DIRECTIONS}
+    return any(words & set(_state_display(id(gaz)).get(c, "").casefold().split()) for c in named)
+
+
+DIRECTIONS = {"north", "south", "east", "west", "the", "of", "and", "republic"}
+
+
+@cache
+def _state_display(gaz_id: int) -> dict[str, str]:
+    gaz = _GAZ[gaz_id]
+    return {e.actor.country: e.actor.name for e in gaz.entries.values() if e.actor.type is ActorType.STATE}
+
+
 def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazetteer | None = None,
                 exclude_names: tuple[str, ...] = ()) -> list[ArticleActor]:  # fmt: skip
     """Every actor one parsed article body names, with their mentions (spans into the body);
@@ -491,6 +559,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
     in_place = _place_name_tokens(doc)  # "the South China Sea": a state's name inside a place's
     state_signals: list[tuple[int, str]] = []
     generic_later: list[tuple[int, int, list[tuple[str, str]]]] = []
+    contextual_later: list[tuple[int, int, str, str]] = []
     for _, s, e, label in matches:
         if any(taken[s:e]):
             continue
@@ -518,6 +587,16 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             if entry.actor.country:
                 state_signals.append((s, entry.actor.country))
             continue
+        if entry.actor.type is ActorType.STATE and kind == "name" and _company_name_part(doc, s, e, named_ent[s], gaz):
+            # "Air Canada", "Korea Zinc", "China Eastern": a company named after the state is not the state
+            if entry.actor.country:
+                state_signals.append((s, entry.actor.country))
+            continue
+        if kind == "contextual" and entry.actor.country:
+            contextual_later.append((s, e, aid, entry.actor.country))
+            for t in range(s, e):
+                taken[t] = True  # reserved: "the South" is South Korea only in a Korean-peninsula article
+            continue
         if entry.actor.type is ActorType.PERSON and (ent := named_ent[s]) is not None and ent.end > e:
             continue  # "the King Fahd Causeway", "the Hassan II Mosque": a place or body named after the person
         if kind == "contextual" and (head.dep_ in ("compound", "amod") or head.pos_ not in ("PROPN", "NOUN")):
@@ -536,6 +615,18 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             state_signals.append((s, entry.actor.country))
 
     signals = _country_signals(doc, gaz, state_signals)
+    for s, e, aid, country in contextual_later:
+        head = doc[s:e].root
+        if head.dep_ in ("compound", "amod") or head.pos_ not in ("PROPN", "NOUN"):
+            continue
+        pair = {c for _, _, _, c in contextual_later if c != country}  # "the North" ... "the South"
+        if doc[s:e].text.casefold().split()[-1] in {"north", "south", "east", "west"} and not _context_fits(
+            gaz, country, {c for _, c in signals} | pair
+        ):
+            continue  # "the South" in an article about Sudan
+        add(aid, gaz.entries[aid].actor, s, e, "contextual", True)
+        signals.append((s, country))
+    signals.sort()
     first_country = signals[0][1] if signals else None
     dominant = Counter(c for _, c in signals).most_common(1)[0][0] if signals else None
     unresolved: set[int] = set()  # tokens of generic names that fit no country here
@@ -578,6 +669,8 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
         s, e = _strip(ent)
         if s >= e or any(taken[s:e]):
             continue
+        if doc[s].lower_ in STORM_WORDS and e - s > 1:
+            continue  # "Typhoon Haiyan", "Hurricane Sandy": a storm, not a person or a body
         label = ent.label_
         if (body := _body_noun_after(doc, s, e)) is not None and not any(taken[e : body + 1]):
             e, label = body + 1, "ORG"  # "the Umma (Nation) party": a party, whatever the tagger says
@@ -982,6 +1075,7 @@ MEMBERSHIP_WORDS = {"loyal", "link", "linked", "ally", "allied", "affiliate", "a
 # Sectors whose bare plural is a party to world affairs on its own ("Gunmen attacked", "Protesters
 # marched", "Kurds rallied"); trades ("Farmers welcomed the plan") only in an article that names a
 # state or a body.
+UNNAMED_ATTACKERS = {"bomber", "bombers"}  # a suicide bomber: no country from the place struck
 BARE_SECTORS = {"rebels", "militants", "protesters", "prisoners", "activists", "refugees", "opposition", "people"}
 
 
@@ -1038,6 +1132,8 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
         if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         sector = sectors.get(tok.lower_)
+        if tok.lower_ in ("bomber", "bombers") and any(c.lower_ == "suicide" for c in tok.children):
+            sector = "militants"  # "a suicide bomber" (not "Chinese bombers": aircraft of the state)
         # "Israeli soldiers", "the Azerbaijani parliament", "an Argentine judge": the state acts
         # (not a title before a name: "South Korean President Yoon" is the person)
         organ = (
@@ -1073,8 +1169,10 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                         break
             if sector == "people" and not ethnic and country is None:  # "Serbs blocked the road"
                 country = gaz.demonym_country.get(tok.lower_[:-1]) or _peoples().get(tok.lower_)
-            if country is None and sector:
-                country = _clause_place_country(tok, state_at)
+            if country is None and sector and tok.lower_ not in UNNAMED_ATTACKERS:
+                country = _clause_place_country(tok, state_at)  # (not "a suicide bomber": of no country)
+            if country is None and tok.lower_ == "junta" and len(set(state_at.values())) == 1:
+                country = next(iter(state_at.values()))  # "the junta": of the one state the article names
         elif (
             tok.tag_ in ("NNPS", "NNS")
             and tok.text[:1].isupper()
@@ -1103,7 +1201,7 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             start = min((c.i for c in tok.children if c.dep_ == "amod" and c.i < tok.i), default=tok.i)
         if (
             not country
-            and (sectors.get(tok.lower_) in BARE_SECTORS or (tok.lower_ in sectors and world))
+            and (sectors.get(tok.lower_) in BARE_SECTORS or (tok.lower_ in sectors and world) or (tok.lower_ in UNNAMED_ATTACKERS and sector))
             and _bare_group_subject(tok)
             and not any(taken[c.i] for c in tok.children if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i)
         ):  # (not "Hamas gunmen": the named group acts)
