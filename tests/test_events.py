@@ -1253,3 +1253,29 @@ def test_a_passive_conjunct_does_not_take_its_patient_as_the_source() -> None:
     assert not any(s == "Robyn Mendes" for _, s, _ in found), found
     found = names(facts("Frederick LaRue pleaded guilty to conspiracy and was sentenced to three years."))
     assert not any(t == "COERCE" and s == "Frederick LaRue" for t, s, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky won the support of France.",
+        "Ukraine has the support of the United States.",
+        "Ukraine launched the offensive with the backing of the United States.",
+    ],
+)
+def test_support_one_has_or_wins_is_the_supporters_act(text: str) -> None:
+    found = names(facts(text))
+    assert any(t == "SUPPORT" and s in ("France", "United States") for t, s, _ in found), found
+    assert not any(t == "SUPPORT" and s in ("Volodymyr Zelensky", "Ukraine") for t, s, _ in found), found
+
+
+def test_kin_and_lawyers_of_an_actor_are_not_the_actor() -> None:
+    found = names(facts("Trump's lawyers accused the Justice Department of bias."))
+    assert not any(s == "Donald Trump" for _, s, _ in found), found
+
+
+def test_a_vehicle_striking_another_is_a_crash_unless_an_attack_is_named() -> None:
+    found = names(facts("A Turkish truck struck a Syrian minibus."))
+    assert not any(t == "ASSAULT" for t, _, _ in found), found
+    found = names(facts("A Turkish truck struck a Syrian minibus in an attack."))
+    assert any(t == "ASSAULT" for t, _, _ in found), found

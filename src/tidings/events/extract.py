@@ -512,7 +512,12 @@ class _Article:
                 found = self.with_conj(c, speaker)
                 if not found:
                     found = self.attacker(c)
-                if not found and c.pos_ in ("NOUN", "PROPN") and _noun_code(c, self.lex) is None:
+                if (
+                    not found
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and _noun_code(c, self.lex) is None
+                    and c.lemma_.lower() not in ASSOCIATE_HEADS
+                ):
                     # "the leader of the opposition party", "a group based in X": the one actor inside
                     inside = self.phrase_actors(c, speaker, max_depth=SUBJECT_DEPTH)
                     found = inside
@@ -986,6 +991,8 @@ def _obj(tok):
 def _verb_code(tok, lex: Lexicon):
     """(code, event noun) for a verb, or (None, None)."""
     lemma = tok.lemma_.lower()
+    if lemma in COLLISION_VERBS and _collision(tok):
+        return None, None  # "the car struck two vehicles", "a truck hit a bus": a crash, no attack
     parts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
     # "pulled its troops back from", parsed as an adverb: a particle all the same
     # (of forces only: "made an offer but pulled it back" takes nothing back from anyone)
@@ -1130,6 +1137,8 @@ def _verb_code(tok, lex: Lexicon):
             return lex.verbs[k], None
     if obj is not None and (lemma in lex.light_verbs or lemma not in lex.verbs):
         code = _noun_code(obj, lex)
+        if code and code[0] == "SUPPORT" and lemma in RECEIVING_VERBS:
+            return None, None  # "X has/won the support of Y": Y's support, left to the noun
         if code and (lemma in lex.light_verbs):
             return code, obj
     if lemma in lex.orders.get("heads", ()) and (ordered := _ordered(tok, lex)) is not None:
@@ -2133,6 +2142,7 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
                 sources.append(a)
     if len(sources) >= 2:
         sources, targets = sources[:1], sources[1:2]
+    received = _received(tok) if etype == "SUPPORT" else None
     patient = tok.lemma_.lower() in PATIENT_NOUNS and not any(
         p.dep_ == "prep" and p.lower_ == "of" for p in tok.children
     )
@@ -2167,6 +2177,20 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
             targets = [a for a in st.phrase_actors(o, speaker, max_depth=2) if a not in sources]
         elif pl in lex.target_preps(etype) and not targets:
             targets = st.phrase_actors(o, speaker)
+    if received is not None:
+        # "X won the support of Y", "with the backing of Y": Y supports the one who has it
+        if not sources:
+            sources = [
+                a
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ == "from"
+                for o in p.children
+                if o.dep_ == "pobj"
+                for a in st.phrase_actors(o, speaker, max_depth=2)
+            ]
+        targets = [a for a in st.subject(received, speaker) if a not in sources]
+        if not sources or not targets:
+            return
     ready = _ready_for(tok, lex) if etype == "CONSULT" else None
     if ready is not None:
         # "Moscow was ready for talks with Kyiv": a stated intent to meet, AGREE (PLOVER)
@@ -2238,6 +2262,46 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
         hypothetical=hyp,
         location=_location([tok], st),
     )
+
+
+COLLISION_VERBS = {"strike", "hit", "ram", "smash", "crash", "collide", "plow", "plough", "slam"}
+VEHICLE_NOUNS = {
+    "car", "truck", "lorry", "bus", "minibus", "van", "minivan", "vehicle", "train", "taxi", "cab",
+    "motorcycle", "motorbike", "tractor", "trailer", "suv", "jeep", "tram", "coach", "pickup", "sedan",
+    "automobile", "ambulance", "ferry", "boat", "bicycle", "scooter", "tanker", "locomotive",
+}  # fmt: skip
+ATTACK_WORDS = {"attack", "attacker", "attackers", "terror", "terrorist", "terrorism", "deliberately", "assault"}
+
+
+def _collision(verb) -> bool:
+    """Is the clause a vehicle striking something, with no attack named in the sentence?"""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in VEHICLE_NOUNS:
+        return False
+    return not any(t.lemma_.lower() in ATTACK_WORDS for t in verb.sent)
+
+
+# "Gigante's family said", "Trump's lawyers argued": kin and counsel speak for themselves, not the owner
+ASSOCIATE_HEADS = {
+    "family", "families", "relative", "relatives", "kin", "lawyer", "lawyers", "attorney", "attorneys",
+    "counsel", "friend", "friends", "wife", "husband", "son", "daughter", "brother", "sister", "mother",
+    "father", "parent", "parents", "widow", "child", "children", "cousin", "uncle", "aunt", "nephew",
+    "niece", "fiancee", "fiance", "girlfriend", "boyfriend", "partner", "associate", "associates",
+    "neighbor", "neighbour", "neighbors", "neighbours", "grandson", "granddaughter", "grandmother",
+    "grandfather", "stepfather", "stepmother", "sibling", "siblings",
+}  # fmt: skip
+RECEIVING_VERBS = {"have", "win", "enjoy", "gain", "get", "secure", "earn", "garner", "receive", "obtain"}
+
+
+def _received(tok):
+    """The verb whose subject has the support ``tok`` names: "X won the support of Y" (won),
+    "X attacked with the backing of Y" (attacked); None where the noun is no support received."""
+    h = tok.head
+    if tok.dep_ == "dobj" and h.lemma_.lower() in RECEIVING_VERBS:
+        return h
+    if tok.dep_ == "pobj" and h.lower_ == "with" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX"):
+        return h.head
+    return None
 
 
 READY_WORDS = {"open"}  # with the lexicon's intent_heads: "open to talks with X"
