@@ -1279,3 +1279,14 @@ def test_a_vehicle_striking_another_is_a_crash_unless_an_attack_is_named() -> No
     assert not any(t == "ASSAULT" for t, _, _ in found), found
     found = names(facts("A Turkish truck struck a Syrian minibus in an attack."))
     assert any(t == "ASSAULT" for t, _, _ in found), found
+
+
+def test_aid_received_from_a_giver_whatever_the_from_hangs_on() -> None:
+    """ "received support from X": the parser hangs "from" on the object; the giver is still X."""
+    for body in (
+        "Ukraine received support from the United States.",
+        "Ukraine received military aid from the United States on Monday.",
+    ):
+        got = {(t, s and s[0], o and o[0]) for t, s, o in facts(body)}
+        assert ("AID", "United States", "Ukraine") in got, (body, got)
+        assert ("AID", "Ukraine", "United States") not in got, (body, got)

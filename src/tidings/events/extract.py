@@ -1561,9 +1561,13 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             consumed.add(o.i)
     sources = st.subject(tok, speaker)
     if lemma in lex.reverse_verbs:
+        # "received aid from X", also where the parser hangs the "from" on the object ("received
+        # support from the United States")
+        holders = [tok] + ([o] if (o := _obj(tok)) is not None else [])
         frm = [
             o
-            for p in tok.children
+            for h in holders
+            for p in h.children
             if p.dep_ == "prep" and p.lower_ == "from"
             for o in p.children
             if o.dep_ == "pobj"
