@@ -1532,7 +1532,7 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         _thanked_for_aid(tok, st, lex, cands, speaker)
     if code is None:
         return
-    if code[0] == "MOBILIZE" and _fired_at(tok, st):
+    if code[0] == "MOBILIZE" and _fired_at(tok, st, lex):
         code = ("ASSAULT", "heavy-weapons")  # "fired missiles at a police station": an attack
     etype = code[0]
     if any(c.dep_ in ("oprd",) for c in tok.children) or (
@@ -1669,13 +1669,15 @@ OPEN_WATER = {"sea", "waters", "water", "ocean", "air", "sky", "space", "orbit",
               "range", "site", "target"}  # fmt: skip
 
 
-def _fired_at(tok, st: _Article) -> bool:
-    """Projectiles fired or launched at something ("at a police station", "on Israeli towns", "into
-    Israel") attack it; into the sea, or no target named, they are a launch (MOBILIZE)."""
-    if tok.lemma_.lower() not in ("fire", "launch", "shoot", "lob", "rain"):
+def _fired_at(tok, st: _Article, lex: Lexicon) -> bool:
+    """Projectiles fired or launched (``aimed_launches`` in the lexicon) at something that is no
+    actor ("at a police station", "on Israeli towns", "into Israel") attack it; into the sea, or no
+    target named, they are a launch (MOBILIZE).  Aimed at an actor, :func:`_aimed_launch` codes them."""
+    if tok.lemma_.lower() not in lex.aimed_launches.get("verbs", ()):
         return False
+    preps = lex.aimed_launches.get("preps", ())
     for p in tok.children:
-        if p.dep_ != "prep" or p.lower_ not in ("at", "on", "against", "into", "upon"):
+        if p.dep_ != "prep" or p.lower_ not in preps:
             continue
         for o in p.children:
             if o.dep_ != "pobj" or o.lemma_.lower() in OPEN_WATER or o.ent_type_ in ("LOC", "DATE", "TIME"):
