@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from tidings.actors.gazetteer import Gazetteer
+from tidings.actors.gazetteer import Gazetteer, groups_data
 from tidings.actors.names import family_first, person_key, split_name
 from tidings.models import SURFACE_KINDS, Actor, ActorType, Mention, Role, Span
 
@@ -1028,12 +1028,7 @@ def _state_titles(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
 @cache
 def _sectors() -> dict[str, str]:
     """Group nouns → the sector that keys a group actor's id (``groups.yaml``, ``sectors``)."""
-    from importlib import resources
-
-    import yaml
-
-    text = resources.files("tidings.data").joinpath("gazetteer/groups.yaml").read_text(encoding="utf-8")
-    return {str(k).casefold(): str(v) for k, v in (yaml.safe_load(text).get("sectors") or {}).items()}
+    return {str(k).casefold(): str(v) for k, v in (groups_data().get("sectors") or {}).items()}
 
 
 def _demonym_at(doc, tok, gaz: Gazetteer) -> str | None:
@@ -1060,12 +1055,7 @@ def _led_by(doc, tok, gaz: Gazetteer) -> str | None:
 def _peoples() -> dict[str, str]:
     """Nationalities of no state of their own that news codes by the state they live in
     ("Chechen fighters" → Russia): ``groups.yaml``, ``peoples``."""
-    from importlib import resources
-
-    import yaml
-
-    text = resources.files("tidings.data").joinpath("gazetteer/groups.yaml").read_text(encoding="utf-8")
-    return {str(k).casefold(): str(v) for k, v in (yaml.safe_load(text).get("peoples") or {}).items()}
+    return {str(k).casefold(): str(v) for k, v in (groups_data().get("peoples") or {}).items()}
 
 
 MEMBERSHIP_WORDS = {"loyal", "link", "linked", "ally", "allied", "affiliate", "affiliated", "close", "base", "back",

@@ -211,3 +211,11 @@ def _one_edit(a: str, b: str) -> bool:
         a, b = b, a
     i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
     return a[i:] == b[i + 1 :]
+
+
+@cache
+def groups_data() -> dict:
+    """``gazetteer/groups.yaml`` parsed once: named armed and political groups (``entries``), the
+    sectors of unnamed groups (``sectors``) and peoples of no state of their own (``peoples``)."""
+    text = resources.files("tidings.data").joinpath("gazetteer/groups.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=SAFE_LOADER) or {}

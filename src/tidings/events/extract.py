@@ -2007,14 +2007,9 @@ def _commissive_head(tok, lex: Lexicon) -> str | None:
 @cache
 def _non_state_ids() -> frozenset[str]:
     """Ids of the named non-state groups (``gazetteer/groups.yaml``: armed and political groups)."""
-    from importlib import resources
+    from tidings.actors.gazetteer import groups_data
 
-    import yaml
-
-    text = resources.files("tidings.data").joinpath("gazetteer/groups.yaml").read_text(encoding="utf-8")
-    return frozenset(
-        f"org:{e['id']}" for e in yaml.safe_load(text).get("entries") or [] if isinstance(e, dict)
-    )
+    return frozenset(f"org:{e['id']}" for e in groups_data().get("entries") or [] if isinstance(e, dict))
 
 
 def _non_state(aid: str) -> bool:
