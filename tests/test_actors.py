@@ -685,3 +685,41 @@ def test_the_junta_is_the_one_state_the_article_names():
     assert "junta" in [m.text for m in found["state:mmr"].mentions]
     found = all_actors_of("Thailand and Myanmar held talks on Monday. The junta said the vote was rigged.", None)
     assert not any(m.text == "junta" for r in found.values() for m in r.mentions)
+
+
+# --------------------------------------------------------------------------- territories, companies
+
+
+@pytest.mark.parametrize(
+    ("body", "aid", "country"),
+    [
+        ("Hong Kong authorities arrested three pro-democracy activists on Tuesday.", "org:hkg", "CHN"),
+        ("Macau police detained a businessman at the border crossing.", "org:mac", "CHN"),
+        ("Hong Kong's government banned the group under the security law.", "org:hkg", "CHN"),
+        ("The government of Hong Kong rejected the report.", "org:hkg", "CHN"),
+        ("Puerto Rico's governor declared a state of emergency.", "org:pri", "USA"),
+    ],
+)
+def test_a_territory_that_acts_is_an_org_of_its_sovereign(body, aid, country):
+    """The conventions give ISO 3166-1 codes of states and say nothing of territories: a territory's
+    government is an ORG named after the territory with its sovereign's code."""
+    found = all_actors_of(body)
+    assert found[aid].actor.country == country and found[aid].actor.type is ActorType.ORG
+    assert found[aid].acts
+
+
+def test_a_territory_named_as_a_place_is_a_place_of_its_sovereign():
+    found = all_actors_of("Thousands of protesters marched in Hong Kong on Sunday.")
+    assert "org:hkg" not in found
+    assert [m.kind for m in found["state:chn"].mentions] == ["place"]
+    assert found["group:chn-protesters"].actor.country == "CHN"
+    assert not [a for a in all_actors_of("He was born in New Jersey and wore a jersey.") if a.startswith("org:")]
+
+
+def test_an_unknown_company_takes_no_country_from_another_sentence():
+    found = all_actors_of(
+        "HP To Acquire Palm For $1.2 Billion\n\nHP said on Wednesday it would buy Palm. "
+        "The deal was welcomed in London."
+    )
+    assert found["org:~hp"].actor.country is None
+    assert not [a for a in found if "acquire" in a]  # the headline's verb splits the tagger's name

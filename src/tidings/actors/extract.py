@@ -200,8 +200,93 @@ def _matchers(nlp_id: int, gaz_id: int):
                 add(exact, n[:1].upper() + n[1:], aid, "contextual")  # "The North fired …"
     agencies = PhraseMatcher(nlp.vocab, attr="LOWER")  # never actors: news agencies, territories
     agencies.add("AGENCY", [nlp.make_doc(a) for a in gaz.agencies])
-    agencies.add("PLACE", [nlp.make_doc(p) for p in gaz.places])
+    if gaz.places:
+        agencies.add("PLACE", [nlp.make_doc(p) for p in gaz.places])
     return lower, exact, table, agencies
+
+
+@cache
+def _territory_matcher(nlp_id: int, gaz_id: int):
+    """Names of territories with an administering state ("Hong Kong", "Macau", "Puerto Rico"), as
+    printed (a lower-case "jersey" is a shirt), and in capitals for datelines."""
+    from spacy.matcher import PhraseMatcher
+
+    from tidings.nlp import load_nlp
+
+    nlp = load_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for name in _GAZ[gaz_id].territories:
+        matcher.add(name, [nlp.make_doc(name), nlp.make_doc(name.upper())])
+    return matcher
+
+
+# nouns a territory's name before them makes its government: "Hong Kong authorities", "Macau police"
+TERRITORY_ORGANS = {"authorities", "government", "police", "officials", "official", "legislature", "legislators",
+                    "lawmakers", "leader", "leaders", "administration", "court", "courts", "prosecutors",
+                    "regulators", "customs", "immigration", "department", "bureau", "council", "governor",
+                    "premier", "cabinet", "guard", "force", "forces"}  # fmt: skip
+
+
+def _territory_mentions(doc, gaz: Gazetteer, taken: list[bool], add, signals: list[tuple[int, str]]) -> None:
+    """A territory with an administering state ("Hong Kong", "Macau", "Puerto Rico", "Greenland").
+    The conventions give actors the country of a state (ISO 3166-1 alpha-3) and say nothing of
+    territories, so a territory that acts ("Hong Kong authorities arrested …", "Macau police", "Hong
+    Kong's government", "Greenland said") is an ORG named after the territory with the country of
+    its sovereign (Hong Kong → CHN, Puerto Rico → USA); named as a place ("protests in Hong Kong")
+    it is a place mention of the sovereign state, as a city is.  Not inside a longer name ("New
+    Jersey", "Hong Kong Disneyland", "Bank of Bermuda")."""
+    from tidings.nlp import load_nlp
+
+    state_ids = _state_ids(id(gaz))
+    spans = sorted(
+        ((s, e, doc.vocab.strings[m]) for m, s, e in _territory_matcher(id(load_nlp()), id(gaz))(doc)),
+        key=lambda x: (x[0] - x[1], x[0]),
+    )
+    for s, e, label in spans:
+        if any(taken[s:e]):
+            continue
+        ent = next((x for x in doc.ents if x.start <= s and e <= x.end), None)
+        if ent is not None and _strip(ent) != (s, e) and ent.label_ not in ("DATE", "CARDINAL", "NORP"):
+            continue  # part of a longer name: "New Jersey", "the Hong Kong Stock Exchange"
+        code, name, sovereign = gaz.territories.get(label) or next(
+            v for k, v in gaz.territories.items() if k.upper() == label
+        )
+        root = doc[s:e].root
+        organ = root.head if root.dep_ in ("compound", "nmod", "poss", "amod") and root.head.i >= e else None
+        if organ is not None and organ.lower_ in TERRITORY_ORGANS and not any(taken[e : organ.i + 1]):
+            end = organ.i + 1
+        elif (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and (organ := root.head.head).lower_ in TERRITORY_ORGANS
+            and organ.i < s
+            and not any(taken[organ.i : s])
+        ):  # "the government of Hong Kong"
+            s0 = organ.i
+            while s0 > 0 and doc[s0 - 1].lower_ == "the":
+                s0 -= 1
+            end = None
+            aid = f"org:{code.lower()}"
+            actor = Actor(aid, name, ActorType.ORG, country=sovereign)
+            add(aid, actor, s, e, "name", True)
+            add(aid, actor, s0, e, "description", True)
+            signals.append((s, sovereign))
+            continue
+        elif _acts(root) and root.dep_ not in ("compound", "amod", "nmod") and not (
+            root.dep_ == "pobj" and root.head.lower_ == "of"
+        ):
+            end = None
+        else:
+            if sovereign in state_ids:
+                sid = state_ids[sovereign]
+                add(sid, gaz.entries[sid].actor, s, e, "place", False)
+            continue
+        aid = f"org:{code.lower()}"
+        actor = Actor(aid, name, ActorType.ORG, country=sovereign)
+        add(aid, actor, s, e, "name", True)
+        if end is not None:
+            add(aid, actor, s, end, "description", True)
+        signals.append((s, sovereign))
 
 
 _GAZ: dict[int, Gazetteer] = {}
@@ -323,6 +408,11 @@ def _demonym_in(text: str, gaz: Gazetteer) -> str | None:
     _GAZ[id(gaz)] = gaz
     m = _demonym_pattern(id(gaz)).search(text.casefold())
     return gaz.demonym_country[m.group(1)] if m else None
+
+
+def _territory_in(text: str, gaz: Gazetteer) -> str | None:
+    """The sovereign of a territory a name holds ("Hong Kong Stock Exchange" → CHN)."""
+    return next((sov for name, (_, _, sov) in gaz.territories.items() if re.search(rf"\b{re.escape(name)}\b", text)), None)
 
 
 def _co_arguments(a, b) -> bool:
@@ -447,6 +537,34 @@ def _headline(sent) -> bool:
     return len(words) >= 3 and all(t.text[:1].isupper() for t in words)
 
 
+def _title_case(sent) -> bool:
+    """Is every word of this sentence capitalised ("HP To Acquire Palm")?"""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 3 and all(t.text[:1].isupper() for t in words)
+
+
+def _headline_split(doc) -> list:
+    """The named entities, with an organisation the tagger ran across a headline's verb split at it:
+    "HP To Acquire Palm" is HP and Palm (a title-case headline, "To"/"Will"/a verb inside the name)."""
+    from spacy.tokens import Span
+
+    out = []
+    for ent in doc.ents:
+        breaks = [
+            t.i for t in ent[1:]
+            if t.text[:1].isupper() and (t.tag_ in ("TO", "MD") or (t.tag_.startswith("VB") and t.pos_ in ("VERB", "AUX")))
+        ] if ent.label_ == "ORG" and len(ent) >= 3 and _title_case(ent.sent) else []  # fmt: skip
+        if not breaks:
+            out.append(ent)
+            continue
+        start = ent.start
+        for b in [*breaks, ent.end]:
+            if b > start and all(t.pos_ == "PROPN" for t in doc[start:b]):
+                out.append(Span(doc, start, b, label="ORG"))
+            start = b + 1
+    return out
+
+
 def _company_name_part(doc, s: int, e: int, ent, gaz: Gazetteer) -> bool:
     """Is the state name at doc[s:e] a word of a longer company-like proper name: "Air Canada",
     "Air India" (an ORG entity of two words), "Korea Zinc", "China Eastern" (a proper-noun compound
@@ -539,6 +657,9 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
                 for t in range(span.start, span.end):
                     taken[t] = True
 
+    state_signals: list[tuple[int, str]] = []
+    _territory_mentions(doc, gaz, taken, add, state_signals)
+
     # 1. gazetteer
     matches = []
     for matcher in (lower, exact):
@@ -557,7 +678,6 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             for t in range(ent.start, ent.end):
                 inside_entity[t] = True
     in_place = _place_name_tokens(doc)  # "the South China Sea": a state's name inside a place's
-    state_signals: list[tuple[int, str]] = []
     generic_later: list[tuple[int, int, list[tuple[str, str]]]] = []
     contextual_later: list[tuple[int, int, str, str]] = []
     for _, s, e, label in matches:
@@ -658,7 +778,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             for m in rec.mentions:
                 span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
                 person_spans.append((span.start, span.end, rec.actor.id))
-    for ent in doc.ents:
+    for ent in _headline_split(doc):
         if ent.label_ not in ("PERSON", "ORG") and not (
             ent.label_ in ("LAW", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "GPE", "NORP")
             and len(ent) >= 2
@@ -720,8 +840,12 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             near = min(((abs(j - s), j, c) for j, c in signals if sent.start <= j < sent.end), default=None)
             if country is None and near is not None and _co_arguments(doc[near[1]], doc[s:e].root):
                 pass  # "Afghanistan shared expertise with the Tamil Tigers": the state it deals with
-            elif country is None and signals and not _speaking_forum(doc, s, e):  # a forum: of no one state
-                country = _nearest_country(s, sent, signals, {c for _, c in signals}, dominant)
+            elif country is None and near is not None and not _speaking_forum(doc, s, e):  # a forum: of no one state
+                # the nearest state its own sentence names; never one from another sentence or the
+                # article's main state ("HP" in a story that mentions London elsewhere is not British)
+                country = near[2]
+            if country is None:
+                country = _territory_in(text, gaz)  # "the Hong Kong Stock Exchange"
             aid = "org:~" + _slug(text)
             actor = found[aid].actor if aid in found else Actor(aid, text, ActorType.ORG, country=country)
             add(aid, actor, s, e, "name", True)

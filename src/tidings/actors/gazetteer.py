@@ -4,6 +4,7 @@ roles, and the news agencies that are never actors — loaded from the YAML file
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -55,7 +56,10 @@ class Entry:
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     agencies: list[str] = field(default_factory=list)  # names of news agencies and outlets
-    places: list[str] = field(default_factory=list)  # territories: places, never actors
+    places: list[str] = field(default_factory=list)  # territories of no sovereign: places, never actors
+    # territories with an administering state: name -> (territory ISO3, canonical name, sovereign ISO3);
+    # a place of the sovereign, or, when it acts ("Hong Kong authorities"), an ORG of the sovereign
+    territories: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     by_person_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_surname: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     demonym_country: dict[str, str] = field(default_factory=dict)
@@ -72,7 +76,12 @@ class Gazetteer:
             data = yaml.load(text, Loader=SAFE_LOADER) or {}
             for raw in data.get("entries") or []:
                 if data.get("kind") == "territories":  # places, not actors (Guam, Hong Kong, Greenland)
-                    gaz.places += [raw["name"], *(raw.get("aliases") or [])]
+                    names = [raw["name"], *(raw.get("aliases") or [])]
+                    if raw.get("sovereign"):
+                        for n in names:
+                            gaz.territories[n] = (raw["country"], _territory_name(raw["name"]), raw["sovereign"])
+                    else:
+                        gaz.places += names
                 else:
                     gaz._add(raw)
         agencies = yaml.load(
@@ -176,6 +185,16 @@ class Gazetteer:
                     for aid in ids:
                         self.near[(len(toks), i, *toks[:i], *toks[i + 1 :])].append((aid, tok))
         return self.near
+
+
+def _territory_name(name: str) -> str:
+    """The short name news uses for a territory: "Falkland Islands (Malvinas)" → "Falkland Islands",
+    "Virgin Islands, British" → "British Virgin Islands"."""
+    name = re.sub(r"\s*\(.*?\)", "", name)
+    if ", " in name and name.count(",") == 1 and len(name.split(", ")[1].split()) == 1:
+        head, adj = name.split(", ")
+        name = f"{adj} {head}"
+    return name
 
 
 def _surname_forms(surname: str | None, name: str, names: list[str]) -> list[str]:
