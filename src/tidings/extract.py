@@ -16,6 +16,7 @@ Pure: the same articles give the same :class:`~tidings.models.ArticleFacts`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tidings.actors import Gazetteer
@@ -31,11 +32,55 @@ def _byline_names(article: Article) -> tuple[str, ...]:
     return tuple(n.strip() for n in (article.byline or "").replace(" and ", ",").split(",") if n.strip())
 
 
+# A wire dateline opening one of the first paragraphs: the place in capitals, then optionally a
+# region or country, a date and the agency, then a dash ("SEOUL, June 19 (Yonhap) --",
+# "LIMA, Peru (AP) —", "WASHINGTON (Reuters) -").  Where a report was filed is no actor of it.
+DATELINE_PARAGRAPHS = 2
+_DATELINE = re.compile(
+    r"""(?:\([A-Z0-9][A-Z0-9 ]{1,15}\)[ ]*)?                  # (LEAD), (2nd LD)
+        [A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,3}             # SEOUL, NEW YORK, PHNOM PENH
+        (?:,[ ]*[A-Z][\w.'’\-]*(?:[ ][\w.'’\-]+){0,3}?)*         # , South Korea / , June 19
+        [ ]*(?:\([^()\n]{2,40}\))?                               # (Yonhap), (AP)
+        [ ]*(?:--|—|–|-)[ ]""",
+    re.X,
+)
+
+
+def dateline_end(body: str) -> int:
+    """Where the dateline that opens one of the body's first paragraphs ends (0: none)."""
+    start = 0
+    for _ in range(DATELINE_PARAGRAPHS):
+        while start < len(body) and body[start] in " \t\n":
+            start += 1
+        if m := _DATELINE.match(body, start):
+            return m.end()
+        nl = body.find("\n", start)
+        if nl < 0:
+            break
+        start = nl + 1
+    return 0
+
+
+def _outside_dateline(found: list, end: int) -> list:
+    """The actors with their mentions inside the dateline removed (those named nowhere else go)."""
+    out = []
+    for r in found:
+        kept = [m for m in r.mentions if m.span.start >= end]
+        if len(kept) == len(r.mentions):
+            out.append(r)
+        elif kept:
+            r.mentions = kept
+            out.append(r)
+    return out
+
+
 def facts_of(doc, article: Article, *, gazetteer: Gazetteer | None = None) -> ArticleFacts:
     """Every stage on one parsed article."""
     found = find_actors(
         doc, article.id, article.published, gazetteer=gazetteer, exclude_names=_byline_names(article)
     )
+    if cut := dateline_end(doc.text):
+        found = _outside_dateline(found, cut)
     statements = extract_statements(doc, article, found)
     events = extract_events(doc, article, found, statements)
     # An actor of the article: one it names as more than a place or a nationality, or one that
