@@ -1290,3 +1290,42 @@ def test_aid_received_from_a_giver_whatever_the_from_hangs_on() -> None:
         got = {(t, s and s[0], o and o[0]) for t, s, o in facts(body)}
         assert ("AID", "United States", "Ukraine") in got, (body, got)
         assert ("AID", "Ukraine", "United States") not in got, (body, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tim Cook praised the antenna design of the new iPhone.",
+        "Elon Musk defended the pricing of the new car on Monday.",
+        "Japan's new satellite supports high-speed internet links.",
+        "Roy Williams scored 20 points to help the Tar Heels remain unbeaten.",
+    ],
+)
+def test_backing_or_helping_a_thing_is_no_event(text: str) -> None:
+    """SUPPORT and AID need someone backed or helped: a product, a feature or a result is none."""
+    assert not any(t in ("SUPPORT", "AID") for t, _, _ in facts(text)), facts(text)
+
+
+def test_backing_a_policy_or_helping_people_stays_an_event() -> None:
+    assert ("SUPPORT", "Emmanuel Macron", None) in names(facts("Emmanuel Macron backed the new pension law."))
+    assert ("AID", "France", None) in triples("France helped the victims of the flood.")
+    assert ("SUPPORT", "Japan", "South Korea") in triples("Japan praised South Korea's decision.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 6.1-magnitude quake struck inland at a depth of ten kilometers in Aceh, Indonesia's geological "
+        "agency said. It destroyed houses in Indonesia's Aceh district and triggered several landslides.",
+        "A strong earthquake hit northern Japan on Monday, Japan's weather agency said. It killed at least "
+        "12 people.",
+    ],
+)
+def test_it_standing_for_a_hazard_is_no_actor(text: str) -> None:
+    """ "It" after a quake is the quake: no state attacks anyone."""
+    assert not any(t == "ASSAULT" for t, _, _ in triples(text)), triples(text)
+
+
+def test_it_standing_for_a_state_body_still_acts() -> None:
+    got = triples("China's Foreign Ministry said on Monday that the talks were useful. It also condemned Japan.")
+    assert any(t == "ACCUSE" and o == "Japan" for t, _, o in got), got

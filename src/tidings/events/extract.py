@@ -84,6 +84,11 @@ MEMBER_HEADS = {"members", "member", "workers", "supporters", "followers", "figh
 PLACE_NOUNS = {"office", "residence", "palace", "headquarters", "house", "building", "ministry", "hotel",
                "embassy", "border", "city", "capital", "base", "hall", "complex", "summit", "port", "island",
                "region", "province", "airport", "compound", "venue", "village", "town", "district"}  # fmt: skip
+# nouns that stand for actors, never a thing an "it" may refer to
+AGENT_NOUNS = {"company", "firm", "country", "nation", "state", "bank", "court", "union", "board", "team",
+               "club", "university", "school", "newspaper", "network", "group", "body", "bloc",
+               "warship", "ship", "vessel", "navy", "operator", "carrier", "airline", "maker", "manufacturer",
+               "giant", "startup", "retailer", "insurer", "lender", "broadcaster", "channel", "station"}  # fmt: skip
 MODAL_HYP = {"would", "could", "might", "may", "can", "should", "must", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "go", "proceed", "manage", "remain"}
@@ -207,6 +212,8 @@ class _Article:
         """The actor(s) a noun phrase headed by ``tok`` denotes (conjuncts not included)."""
         aid = self.tok_actor.get(tok.i)
         low = tok.lower_
+        if low == "it" and tok.dep_ in SUBJ and self.thing_antecedent(tok):
+            return []  # "A quake struck Aceh. It destroyed houses": the quake, no state
         if aid is not None:
             if self.tok_kind.get(tok.i) == "pronoun" and low in ("we", "our", "us") and speaker:
                 return [speaker]
@@ -276,6 +283,51 @@ class _Article:
                 if word in self.actor[a].name.lower():
                     return [a]
         return []
+
+    def thing_antecedent(self, tok) -> bool:
+        """Does a subject "it" stand for a thing (a quake, a phone, a ship) rather than an actor?
+        Its antecedent is taken to be the singular subject of the latest clause before it that is
+        no reporting verb ("The quake struck inland, the USGS said. It destroyed …": the quake);
+        an "it" there sends the search one sentence further back."""
+        doc = tok.doc
+        sent = tok.sent
+        stop = tok.i
+        for _ in range(3):
+            subjects = [
+                t
+                for t in doc_range(doc, sent.start, stop)
+                if (t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.dep_ == "agent"))
+                and (t.head.dep_ == "agent" or t.head.lemma_.lower() not in self.lex.speech_verbs)
+            ]
+            subjects = [t for t in subjects if t.tag_ in ("NN", "NNP", "PRP") and t.lower_ not in ("i", "he", "she")]
+            if subjects:
+                # the subject of the main clause is preferred to one inside a relative clause
+                top = [s for s in subjects if s.head.dep_ in ("ROOT", "ccomp", "conj", "agent")]
+                t = (top or subjects)[-1]
+                if t.lower_ == "it":
+                    if t.i in self.tok_actor:
+                        return False
+                else:
+                    if t.i in self.tok_actor or self.demonym.get(t.i) or t.pos_ not in ("NOUN", "PROPN"):
+                        return False
+                    low = t.lemma_.lower()
+                    agentive = (
+                        GOVT_HEADS | FORCE_HEADS | ORG_WORDS | GROUP_HEADS | OFFICIAL_HEADS | MEMBER_HEADS
+                        | set(PAIR_HEADS) | AGENT_NOUNS | _sectors()
+                    )  # fmt: skip
+                    if low in agentive or t.lower_ in agentive or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
+                        return False
+                    # not "Japan's coast guard", "Chinese warplanes": an actor's organ
+                    return not any(
+                        c.dep_ in ("poss", "compound", "amod", "nmod")
+                        and (c.i in self.tok_actor or c.i in self.demonym)
+                        for c in t.children
+                    )
+            if sent.start == 0:
+                return False
+            sent = doc[sent.start - 1].sent
+            stop = sent.end
+        return False
 
     def state_in(self, verb, speaker: str | None) -> list[str]:
         """The one state named in the clause's "in" phrase ("in Kenya", "in the Kenyan capital")."""
@@ -1662,7 +1714,33 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         targets = [a for w in wheres for a in st.with_conj(w, speaker) if a not in own][:2]
     if not targets and etype in ("AGREE",) and (noun is not None or _obj(tok) is not None):
         targets = _antecedent_targets(noun if noun is not None else _obj(tok), st, speaker, sources)
+    if not targets and lemma in lex.recipient_verbs and noun is None and _thing_object(tok, st, lex, speaker):
+        return  # "the phone supports microSD cards", "helped the name stick": no one helped or backed
     _finish(cands, st, lex, code, sources, targets, tok, noun, speaker)
+
+
+HUMAN_CLASSES = {"human", "people", "persons", "helpers", "troops", "policy", "proposal", "agreement"}
+AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "er", "or", "ist", "ian")
+
+
+def _thing_object(tok, st: _Article, lex: Lexicon, speaker) -> bool:
+    """Is the direct object of a helping or backing verb a thing: no actor, no person or group,
+    no policy, no event ("supports microSD cards", "praised the antenna design")?"""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _personal(obj) or obj.i in st.tok_actor or st.phrase_actors(obj, speaker, max_depth=3):
+        return False
+    words = {obj.lower_, obj.lemma_.lower()}
+    if any(set(lex.classes(w)) & HUMAN_CLASSES for w in words) or _noun_code(obj, lex) is not None:
+        return False
+    agentive = (
+        GOVT_HEADS | FORCE_HEADS | ORG_WORDS | GROUP_HEADS | OFFICIAL_HEADS | MEMBER_HEADS | set(PAIR_HEADS)
+        | AGENT_NOUNS | _sectors()
+    )  # fmt: skip
+    if words & agentive or obj.lower_.endswith(AGENT_SUFFIXES):
+        return False  # "helped the farmers", "backed the rebels", "thanked the organizers"
+    return not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)  # "helped Russia build …"
 
 
 OPEN_WATER = {"sea", "waters", "water", "ocean", "air", "sky", "space", "orbit", "direction", "area", "zone", "test",

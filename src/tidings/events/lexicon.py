@@ -55,6 +55,7 @@ class Lexicon:
     mutual_verbs: set[str] = field(default_factory=set)
     gratitude_verbs: set[str] = field(default_factory=set)
     topic_object_verbs: set[str] = field(default_factory=set)
+    recipient_verbs: set[str] = field(default_factory=set)
 
     def merge(self, data: dict) -> None:
         for k, v in (data.get("verbs") or {}).items():
@@ -100,6 +101,7 @@ class Lexicon:
             ("mutual_verbs", "mutual_verbs"),
             ("gratitude_verbs", "gratitude_verbs"),
             ("topic_object_verbs", "topic_object_verbs"),
+            ("recipient_verbs", "recipient_verbs"),
         ):
             getattr(self, attr).update(str(w).lower() for w in data.get(key) or [])
         for key, table in (("orders", self.orders), ("aimed_launches", self.aimed_launches)):
