@@ -723,3 +723,61 @@ def test_an_unknown_company_takes_no_country_from_another_sentence():
     )
     assert found["org:~hp"].actor.country is None
     assert not [a for a in found if "acquire" in a]  # the headline's verb splits the tagger's name
+
+
+# --------------------------------------------------------------------------- generic organs and groups
+
+
+def _organ_country(body: str, word: str) -> str | None:
+    found = all_actors_of(body)
+    return next(
+        (r.actor.country for r in found.values() for m in r.mentions if m.text.casefold().endswith(word)), None
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "word", "country"),
+    [
+        ("Kenya's president toured the coast on Monday. Kenya's rains eased. Police arrested two men.", "police", "KEN"),
+        ("Soldiers killed five militants in northern Mali on Sunday.", "soldiers", "MLI"),
+        ("Troops opened fire on demonstrators in Mandalay, killing three.", "troops", "MMR"),
+        ("Lawmakers in Taiwan approved the defence budget on Friday.", "lawmakers", "TWN"),
+        ("The opposition boycotted the vote in Zimbabwe.", "opposition", "ZWE"),
+        ("The ruling party in Cambodia expelled two members.", "party", "KHM"),
+        ("Security forces in Syria killed twelve protesters.", "forces", "SYR"),
+        ("The government of Chad accused Sudan of backing the rebels.", "government", "TCD"),
+    ],
+)
+def test_a_bare_state_organ_takes_the_state_of_its_sentence_or_article(body, word, country):
+    assert _organ_country(body, word) == country
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        ("Police said the striker was injured in the second half of the match.", "police"),  # no state in sight
+        ("The government said it would cut taxes next year.", "government"),
+        ("Police arrested two Iranian nationals at the airport.", "police"),  # the other side of the verb
+        ("Sudan accused the government of backing the rebels.", "government"),
+        ("Foreign troops left the country on Monday, France and Mali said.", "troops"),
+        ("Mali and Niger signed a pact. Police arrested two men.", "police"),  # two states: whose?
+        ("The Vienna township board met. Georgia and Ohio voted. Police stopped the car in Vienna.", "police"),
+    ],
+)
+def test_a_bare_state_organ_gets_no_state_it_cannot_tell(body, word):
+    assert _organ_country(body, word) is None
+
+
+def test_a_bare_organ_is_a_description_not_a_name_of_its_state():
+    found = all_actors_of("Troops killed five militants in northern Mali on Sunday.")
+    kinds = {m.text: m.kind for m in found["state:mli"].mentions}
+    assert kinds["Troops"] == "description" and kinds["Mali"] == "name"
+
+
+def test_a_stray_state_in_a_local_story_gives_its_police_no_country():
+    body = (
+        "A man was arrested after a woman was struck in Richmond Hill on Sunday.\n\n"
+        "The woman had been visiting a relative who recently arrived from India.\n\n"
+        "Police said the officers caught up with the driver a few blocks away."
+    )
+    assert _organ_country(body, "police") is None

@@ -63,7 +63,7 @@ GROUP_NOUNS = {"troops", "troop", "forces", "force", "soldiers", "soldier", "mil
                "helicopters", "helicopter", "planes", "warplanes", "bombers", "tanks", "artillery", "convoy",
                "convoys", "patrol", "patrols", "boats", "gunboats", "submarines", "inspectors", "monitors",
                "observers", "mediators", "investigators", "commandos", "marines", "paratroopers", "sailors",
-               "negotiator", "mission", "agents"}  # fmt: skip
+               "negotiator", "mission", "agents", "policemen", "legislators"}  # fmt: skip
 # Last words of a body's name: an entity the tagger labels otherwise ("the Kenya Anti-Corruption
 # Commission" as LAW) that ends in one of these is an organisation.
 INSTITUTION_HEADS = {"commission", "council", "ministry", "committee", "party", "union", "authority", "agency",
@@ -910,6 +910,8 @@ def _state_tokens(doc, found: dict[str, ArticleActor]) -> dict[int, str]:
     for rec in found.values():
         if rec.actor.type is ActorType.STATE and rec.actor.country:
             for m in rec.mentions:
+                if m.kind == "description" and m.text.casefold().removeprefix("the ") in GENERIC_ORGANS:
+                    continue  # "police" of the article's state: no signal of its own
                 span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
                 for t in span if span is not None else ():
                     state_at[t.i] = rec.actor.country
@@ -1217,6 +1219,87 @@ def _bare_group_subject(tok) -> bool:
     return t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
 
 
+# State organs that news names without their state ("Police arrested …", "the government said",
+# "Troops opened fire"): their state is the one the sentence, else the article, names.
+GENERIC_ORGANS = {"police", "policemen", "troops", "soldiers", "forces", "army", "military", "navy", "government",
+                  "authorities", "officials", "regime", "junta", "lawmakers", "legislators", "parliament",
+                  "cabinet", "administration", "prosecutors", "judiciary"}  # fmt: skip
+# unnamed groups whose state is that of the sentence or article as well: "the opposition", "the ruling party"
+CONTEXT_SECTORS = {"opposition", "ruling-party"}
+# modifiers that keep a generic organ the article's state's own ("riot police", "the federal government")
+OWN_MODIFIERS = {"security", "armed", "government", "national", "federal", "central", "state", "riot", "military",
+                 "local", "regional", "provincial", "interim", "transitional", "new", "ruling", "civilian",
+                 "traffic", "border", "secret", "special", "elite", "paramilitary", "top", "senior", "many",
+                 "several", "some", "other", "two", "three", "ground", "naval", "police", "army", "public"}  # fmt: skip
+
+
+def _generic_organ(tok) -> bool:
+    """Is this a state organ named bare ("police", "the government", "security forces", "the ruling
+    party"), with no word that makes it some other's ("foreign troops", "UN troops", "his government",
+    "opposition lawmakers", "rebel forces")?"""
+    low = tok.lower_
+    if low == "party":
+        if not any(c.lower_ in ("ruling", "governing") for c in tok.children):
+            return False
+    elif low not in GENERIC_ORGANS and low != "opposition":
+        return False
+    if tok.dep_ in ("compound", "amod", "nmod", "poss") or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
+        return False
+    for c in tok.children:
+        if (
+            c.i < tok.i
+            and c.dep_ in ("amod", "compound", "nmod", "poss", "nummod")
+            and c.lower_ not in OWN_MODIFIERS | {"ruling", "governing"}
+            and not c.like_num
+        ):
+            return False
+        if c.i < tok.i and c.dep_ == "det" and c.lower_ not in ("the", "a", "an", "some", "all"):
+            return False  # "its army", "their government", "this government"
+    return True
+
+
+def _context_country(doc, tok, gaz: Gazetteer, state_at: dict[int, str], places: set[int]) -> str | None:
+    """The one state a generic organ's sentence names, less those on the other side of its verb;
+    none when the sentence names several, or names one only as that other side; when the sentence
+    names none, the one state the article names (none when it names several, or none)."""
+
+    def countries(tokens) -> dict[int, str]:
+        out = {}
+        for t in tokens:
+            c = state_at.get(t.i) or _demonym_at(doc, t, gaz)
+            if c:
+                out[t.i] = c
+        return out
+
+    def other_side(t) -> bool:  # the other party of the organ's verb, not where it acts ("in Mali")
+        if not _co_arguments(t, tok):
+            return False
+        cur = t
+        while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
+            if cur.dep_ == "pobj" and cur.head.lower_ in CLAUSE_PLACE_PREPS | {"inside", "near"}:
+                return False
+            cur = cur.head
+        return True
+
+    sent = tok.sent
+    here = countries(sent)
+    everywhere = Counter(countries(doc).values())
+    if here:
+        mine = {c for i, c in here.items() if not other_side(doc[i])}
+        others = {c for i, c in here.items() if other_side(doc[i])}
+        if all(i in places for i in here) and len(everywhere) > 1:
+            return None  # only a city of the sentence, in an article of several states ("Vienna township")
+        return mine.pop() if len(mine) == 1 and not others else None
+    # an article about one state: named as a state (not only as a city: "Vienna" in a US story), in
+    # its first sentence or more than once (not "a climber from Australia" in a local story)
+    if len(everywhere) != 1:
+        return None
+    named = sorted(i for i in countries(doc) if i not in places)
+    times = sum(1 for k, i in enumerate(named) if k == 0 or named[k - 1] != i - 1)
+    lede = next(iter(doc.sents)).end
+    return next(iter(everywhere)) if named and (times >= 2 or named[0] < lede) else None
+
+
 def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: list[bool], add) -> None:
     """Group actors (type ORG, id ``group:<iso3>-<sector>``) for a sector noun with a nationality
     or a state ("Palestinian militants", "Ivory Coast rebels", "rebels in the Ivory Coast"), and
@@ -1224,6 +1307,13 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
     they are kept as actors only when they take part in an event or speak."""
     sectors = _sectors()
     state_at = _state_tokens(doc, found)
+    place_at = {  # tokens of the places named ("in Vienna"), weaker signs of the state than its name
+        t.i
+        for rec in found.values()
+        for m in rec.mentions
+        if m.kind == "place"
+        for t in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ())
+    }
     body_at: dict[int, str] = {}  # tokens of named bodies of no country: "U.N.", "NATO", "Red Cross"
     for rec in found.values():
         if rec.actor.type in (ActorType.IGO, ActorType.ORG) and not rec.actor.country:
@@ -1246,6 +1336,8 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
         if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         sector = sectors.get(tok.lower_)
+        if tok.lower_ == "party" and any(c.lower_ in ("ruling", "governing") for c in tok.children):
+            sector = "ruling-party"  # "the ruling party": of the state the sentence or article names
         if tok.lower_ in ("bomber", "bombers") and any(c.lower_ == "suicide" for c in tok.children):
             sector = "militants"  # "a suicide bomber" (not "Chinese bombers": aircraft of the state)
         # "Israeli soldiers", "the Azerbaijani parliament", "an Argentine judge": the state acts
@@ -1255,7 +1347,7 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             and (tok.lower_ in GROUP_NOUNS or tok.lower_ in ORGAN_NOUNS)
             and tok.dep_ != "compound"
         )
-        country, start = None, tok.i
+        country, start, from_context = None, tok.i, False
         # "ethnic Turks", "ethnic Albanian fighters": a people, not the state of that name
         ethnic = any(c.lower_ == "ethnic" and c.i < tok.i for c in tok.children)
         if sector or organ:
@@ -1285,8 +1377,12 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                 country = gaz.demonym_country.get(tok.lower_[:-1]) or _peoples().get(tok.lower_)
             if country is None and sector and tok.lower_ not in UNNAMED_ATTACKERS:
                 country = _clause_place_country(tok, state_at)  # (not "a suicide bomber": of no country)
-            if country is None and tok.lower_ == "junta" and len(set(state_at.values())) == 1:
-                country = next(iter(state_at.values()))  # "the junta": of the one state the article names
+            if country is None and (organ or sector in CONTEXT_SECTORS) and _generic_organ(tok):
+                # "Police arrested …", "the government said", "the junta": of the one state the sentence
+                # names (not the other side of its verb: "Police arrested two Iranians"), else, when the
+                # sentence names none, of the one state the article names
+                country = _context_country(doc, tok, gaz, state_at, place_at)
+                from_context = country is not None
         elif (
             tok.tag_ in ("NNPS", "NNS")
             and tok.text[:1].isupper()
@@ -1332,7 +1428,8 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
         if organ:
             if country in state_ids:
                 sid = state_ids[country]
-                add(sid, gaz.entries[sid].actor, start, tok.i + 1, "demonym", False)
+                # a bare organ ("the government") is a description of the state, not a name of it
+                add(sid, gaz.entries[sid].actor, start, tok.i + 1, "description" if from_context else "demonym", False)
                 used.update(range(start, tok.i + 1))
             continue
         aid = f"group:{country.lower()}-{sector}"
