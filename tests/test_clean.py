@@ -358,3 +358,13 @@ def test_keyed_lines_classify_as_split_lines():
     assert [[getattr(x, f) for f in fields] for x in a] == [[getattr(x, f) for f in fields] for x in b]
     doc = RawDocument(source="herald-style.txt", text=raw)
     assert clean(doc, lines=keyed_lines(raw)) == clean(doc)
+
+
+def test_last_paragraph_closed_by_a_wire_end_mark_is_kept():
+    (art,) = page("agency-end-mark.txt")
+    # "(END)" closes the story's last sentence: no caption credit, no headline
+    assert art.body.endswith("a joint survey of stocks would begin in April. (END)")
+    assert "ending a year-long pause" in art.body
+    # a caption's credit in brackets still marks a caption
+    assert "shaking hands" not in art.body
+    assert "Copyright" not in art.body

@@ -114,7 +114,13 @@ def _short_shape(text: str) -> tuple[str, str, int, bool]:
     return norm, _key(norm), len(_WORD.findall(text)), bool(_LIST_MARK.match(text))
 
 
+# A wire story's end mark after its last sentence: "… UN sanctions. (END)", "… -- ENDS", "/END".
+_END_MARK = re.compile(r"\s*(?:[(\[]\s*(?:END|ENDS|ENDIT|end|ends)\s*[)\]]|--\s*ENDS?|/ENDS?|끝)\s*$")
+
+
 def _ends_sentence(text: str) -> bool:
+    if text.endswith(("END)", "ENDS)", "end)", "END]", "ENDS", "END", "끝")):
+        text = _END_MARK.sub("", text)
     t = text.rstrip(_CLOSERS + " ")
     return bool(t) and t[-1] in _TERMINAL
 
