@@ -368,3 +368,4 @@ def test_last_paragraph_closed_by_a_wire_end_mark_is_kept():
     # a caption's credit in brackets still marks a caption
     assert "shaking hands" not in art.body
     assert "Copyright" not in art.body
+    assert "Become a member" not in art.body  # a membership appeal after the story
