@@ -1329,3 +1329,59 @@ def test_it_standing_for_a_hazard_is_no_actor(text: str) -> None:
 def test_it_standing_for_a_state_body_still_acts() -> None:
     got = triples("China's Foreign Ministry said on Monday that the talks were useful. It also condemned Japan.")
     assert any(t == "ACCUSE" and o == "Japan" for t, _, o in got), got
+
+
+# ------------------------------------------------------------------------ lexicon breadth (issue #5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia warned Finland of retaliation.", ("THREATEN", "Russia", "Finland")),
+        (
+            "Uganda reopened its border with Kenya. Kenya's president met his Ugandan counterpart in "
+            "Nairobi on Monday.",
+            ("CONSULT", "William Ruto", "Uganda"),
+        ),
+        ("Myanmar's junta imposed martial law in Yangon.", ("COERCE", "Myanmar", None)),
+        ("Iraq allowed United Nations inspectors to return on Monday.", ("RETREAT", "Iraq", None)),
+        ("The Vatican established diplomatic relations with Israel.", ("SUPPORT", "Vatican", "Israel")),
+        ("Burma legalized the opposition party.", ("CONCEDE", "Myanmar", None)),
+        ("Georgia dropped the foreign agents bill.", ("CONCEDE", "Georgia", None)),
+        (
+            "Colombia and Ecuador launched a joint operation against drug traffickers.",
+            ("COOPERATE", "Colombia", "Ecuador"),
+        ),
+    ],
+)
+def test_more_wire_phrasings(text: str, expected) -> None:
+    found = names(facts(text))
+    assert expected in found, found
+
+
+def test_roads_blockaded_by_a_crowd_are_a_protest() -> None:
+    found = facts("Farmers in France blockaded roads near Lyon.")
+    assert any(t == "PROTEST" for t, _, _ in found) and not any(t == "COERCE" for t, _, _ in found), found
+
+
+def test_food_handed_out_is_aid_leaflets_are_not() -> None:
+    assert any(t == "AID" for t, _, _ in facts("Red Cross volunteers distributed food to refugees in Rwanda."))
+    assert not any(t == "AID" for t, _, _ in facts("Red Cross volunteers distributed leaflets in Rwanda."))
+
+
+def test_weapons_handed_in_are_a_retreat() -> None:
+    assert any(t == "RETREAT" for t, _, _ in facts("Colombia's rebels handed in their weapons."))
+
+
+def test_a_release_announced_by_its_doer_is_an_agreement() -> None:
+    found = names(facts("Iraq said it would release the Kuwaiti prisoners."))
+    assert any(t == "AGREE" and s == "Iraq" for t, s, _ in found), found
+    assert not any(t == "RETREAT" for t, _, _ in found), found
+
+
+def test_the_deed_one_is_accused_of_is_coded_for_the_accused() -> None:
+    found = names(facts("The Philippines accused China of firing water cannon at a government vessel."))
+    assert ("ACCUSE", "Philippines", "China") in found, found
+    assert ("COERCE", "China", "Philippines") in found, found
+    found = names(facts("The European Union imposed sanctions on Iranian companies accused of supplying drones to Russia."))
+    assert any(t == "AID" and o == "Russia" for t, _, o in found), found

@@ -53,7 +53,7 @@ PAIR_HEADS = {"side": None, "sides": None, "leader": "PERSON", "leaders": "PERSO
 OFFICIAL_HEADS = {"minister", "official", "spokesman", "spokesperson", "spokeswoman", "diplomat", "envoy",
                   "parliament", "lawmaker", "negotiator", "delegation", "ambassador", "police", "court",
                   "prosecutor", "legislature", "senate", "congress", "embassy", "president", "premier",
-                  "leader", "chief", "head", "emir", "king", "ruler", "commander", "general"}  # fmt: skip
+                  "leader", "chief", "head", "emir", "king", "ruler", "commander", "general", "counterpart"}  # fmt: skip
 ORG_WORDS = {"ministry", "office", "agency", "department", "council", "committee", "assembly", "parliament",
              "service", "command", "commission", "bureau", "embassy", "government", "secretariat"}  # fmt: skip
 MEASURE_HEADS = {"day", "week", "month", "series", "round", "wave", "spate", "string", "number", "couple",
@@ -236,6 +236,8 @@ class _Article:
             ):  # "the Turkish and Greek sides", "French and Egyptian warships"
                 return list(dict.fromkeys(filter(None, both)))
             for c in tok.children:
+                if c.dep_ == "poss" and tok.lemma_.lower() == "counterpart":
+                    continue  # "his Ugandan counterpart": the other side, not his
                 if c.dep_ in ("compound", "amod", "poss", "nmod"):
                     a = self.tok_actor.get(c.i) or self.demonym.get(c.i)
                     if a is None and c.dep_ == "poss" and c.pos_ == "PRON":  # "their forces"
@@ -585,6 +587,20 @@ class _Article:
             return []  # "went back to prison and was released": the shared subject is the one released
         if dep == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             return self.subject(verb.head.head, speaker, depth + 1)  # "X is ready to …": X
+        if _alleged(verb, self.lex):
+            g = verb.head.head
+            if g.pos_ == "VERB":
+                # "accused China of firing water cannon", "companies accused of supplying missiles",
+                # "Y was blamed for the bombing": the accused did it
+                for c in g.children:
+                    if c.dep_ in ("dobj", "nsubjpass"):
+                        return self.with_conj(c, speaker)
+                if g.dep_ == "acl" and g.tag_ == "VBN":
+                    h = g.head
+                    while h.dep_ == "conj" and h.head.i != h.i:
+                        h = h.head  # "individuals and companies accused of …": the whole pair
+                    return self.phrase_actors(h, speaker, max_depth=1)
+                return []
         if dep == "pcomp" and verb.head.dep_ == "prep":
             g = verb.head.head  # "X is committed to opening …", "X is determined on …": X
             if g.dep_ == "acomp" and g.head.pos_ in ("VERB", "AUX"):
@@ -747,6 +763,17 @@ class _Article:
             first = False
             t = h
         return neg, hyp, why
+
+
+def _alleged(verb, lex: Lexicon) -> bool:
+    """Is the verb the deed of which someone is accused ("accused China of firing water cannon",
+    "blamed Ukraine for attacking …", "companies accused of supplying missiles")?"""
+    if verb.dep_ not in ("pcomp", "pobj") or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
+        return False
+    if verb.head.lower_ not in ("of", "for", "over", "with"):
+        return False
+    g = verb.head.head
+    return g.pos_ == "VERB" and lex.verbs.get(g.lemma_.lower(), ("",))[0] == "ACCUSE"
 
 
 def _phrasal_by(verb, lex: Lexicon) -> bool:
@@ -1118,6 +1145,15 @@ def _verb_code(tok, lex: Lexicon):
     keys = [f"{lemma} {p}" for p in parts] + [lemma]
     # object-dependent verbs ("launch a missile" vs "launch talks")
     nouns = [obj] if obj is not None else []
+    if obj is None:
+        # "allowed UN inspectors to return", parsed as a clause: its subject is the verb's object
+        nouns += [
+            x
+            for c in tok.children
+            if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for x in c.children
+            if x.dep_ == "nsubj" and x.pos_ in ("NOUN", "PROPN")
+        ]
     if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
         nouns = [tok.head]  # "a statement released through the team": what is released
     if obj is not None and _measured(obj) is not obj:  # "ten days of war games", "a wave of arrests"
@@ -1167,6 +1203,14 @@ def _verb_code(tok, lex: Lexicon):
     if lemma in VOWS and any(x.dep_ == "xcomp" and x.lemma_.lower() in RESPONSE_VERBS for x in tok.children):
         return ("THREATEN", None), None  # "vowed to respond", "promised to retaliate"
     if lemma == "warn":
+        # "warned Finland of retaliation": the parser hangs the "of" on the one warned
+        nouns = nouns + [
+            o
+            for p in (obj.children if obj is not None else ())
+            if p.dep_ == "prep" and p.lower_ in ("of", "about", "with")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
         if any(n.lemma_.lower() in THREAT_OBJECTS for n in nouns) or _warned_consequence(tok) is not None:
             return ("THREATEN", None), None
         for c in tok.children:
@@ -1561,7 +1605,7 @@ def _targetless_ok(etype: str, trigger, st: _Article) -> bool:
     return (
         etype not in RECIPROCAL
         and trigger.pos_ == "VERB"
-        and trigger.dep_ in ("ROOT", "conj", "xcomp", "ccomp")
+        and (trigger.dep_ in ("ROOT", "conj", "xcomp", "ccomp") or _alleged(trigger, st.lex))
         and not st._in_quote(trigger.idx)
     )
 
@@ -1570,6 +1614,9 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
     code, noun = _verb_code(tok, lex)
     lemma = tok.lemma_.lower()
     speaker = st.speaker_at(tok)
+    if speaker is None and _alleged(tok, lex):
+        # the accuser tells the deed: "accused China of firing at a government vessel" (its own)
+        speaker = next(iter(st.subject(tok.head.head, None)), None)
     if lemma in lex.cooperative_verbs:
         obj = _obj(tok)
         if obj is not None and obj.lemma_.lower() in lex.cooperative_objects:
@@ -1930,7 +1977,8 @@ def _invited(verb):
 
 def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
     negated, hyp, why = st.factuality(tok)
-    targetless = noun is None and not hyp  # the verb's own act, reported as done
+    # the verb's own act, reported as done; a measure imposed ("imposed martial law") needs no one named
+    targetless = (noun is None or code[0] == "COERCE") and not hyp
     etype, _mode = code
     comm = None
     pledge = _commissive_head(tok, lex)
@@ -1989,8 +2037,9 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         ):
             # a pledge of support; of material help, an agreement to give it
             code, hyp, comm = (("AGREE", None) if etype == "AID" else ("SUPPORT", None)), False, True
-        elif etype in CONCILIATORY and (why in lex.commissive or (why == "will" and own)):
-            code, hyp, comm = ("AGREE", None), False, True  # "said they will release X": a promise
+        elif etype in CONCILIATORY and (why in lex.commissive or (why in ("will", "would") and own)):
+            # "said they will release X": a promise, made whether or not the one it is for is named
+            code, hyp, comm, targetless = ("AGREE", None), False, True, noun is None
         elif etype == "AGREE" and why in ("will", "would") and own and noun is None:
             hyp, comm = False, True  # "X said it would accept mediation": a stated intent is AGREE
         elif etype in HOSTILE | {"PROTEST"} and (
