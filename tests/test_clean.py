@@ -369,3 +369,27 @@ def test_last_paragraph_closed_by_a_wire_end_mark_is_kept():
     assert "shaking hands" not in art.body
     assert "Copyright" not in art.body
     assert "Become a member" not in art.body  # a membership appeal after the story
+
+
+def test_lower_case_byline_under_a_headline_is_its_own_line_and_stops_at_the_date():
+    raw = (
+        "Envoys agree to reopen the border crossing after a week of talks\n"
+        "by Dana Whitlock February 13, 2025 1:05 AM\n"
+        "Envoys from the two neighbours agreed on Wednesday to reopen the crossing, officials said.\n\n"
+        "Trucks carrying grain and fuel had been stranded on both sides of the border since the closure, "
+        "and traders said the week without the crossing had cost them dearly.\n\n"
+        "The crossing will reopen to freight first and to passengers a week later, the envoys said in a "
+        "joint statement read out to reporters after the last session of the talks.\n"
+    )
+    lines = split_lines(raw)
+    assert [x.text for x in lines][1] == "by Dana Whitlock February 13, 2025 1:05 AM"
+    (art,) = clean(RawDocument(source="t.txt", text=raw))
+    assert art.byline == "Dana Whitlock"
+    assert art.title.startswith("Envoys agree to reopen")
+
+
+def test_a_sentence_broken_before_by_is_still_rejoined():
+    raw = "The bill to expand the fund was passed on Tuesday after it was signed\nby President Rhee Jae-sung.\n"
+    assert [x.text for x in split_lines(raw)] == [
+        "The bill to expand the fund was passed on Tuesday after it was signed by President Rhee Jae-sung."
+    ]

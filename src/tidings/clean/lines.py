@@ -194,10 +194,20 @@ def line_texts(raw: str) -> list[str]:
     return out
 
 
+# "by Martin Fornusek February 13, 2025": a lower-case byline under a headline starts its own line
+_BYLINE_START = re.compile(r"by\s+[A-Z][\w'’.\-]+\s+[A-Z]")
+
+
+def _own_byline(text: str) -> bool:
+    """A short line that starts like a byline and ends no sentence: not the rest of a broken one
+    ("… was signed\nby President Yoon on Tuesday." ends one)."""
+    return bool(_BYLINE_START.match(text)) and len(text.split()) <= 8 and not _ends_sentence(text)
+
+
 def _should_join(prev: str, nxt: str) -> bool:
     if not _continues(prev) or not nxt[0].islower():
         return False
-    return len(prev.split()) >= JOIN_MIN_WORDS and not _LIST_MARK.match(nxt)
+    return len(prev.split()) >= JOIN_MIN_WORDS and not _LIST_MARK.match(nxt) and not _own_byline(nxt)
 
 
 def _glue(prev: str, nxt: str) -> str:

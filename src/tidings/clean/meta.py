@@ -17,7 +17,8 @@ TITLE_TYPICAL_WORDS = 6  # headlines shorter than this are rarer than site names
 TITLE_NEAR_BODY = 6  # lines between a headline and its body, at most, to count as "close"
 _SUFFIX_SEP = re.compile(r"\s+(?:[-|–—:•·]|::)\s+")
 _NAME_STOP = re.compile(
-    r"\s*(?:\b(?:updated|published|posted|written|modified|edited|on|at|in)\b|[\[(|,;<]|\d{4}|\S+@\S+).*$",
+    r"\s*(?:\b(?:updated|published|posted|written|modified|edited|on|at|in)\b|[\[(|,;<]|\d{4}|\S+@\S+"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}:\d{2}).*$",
     re.I,
 )
 
