@@ -21,6 +21,10 @@ from tidings.nlp import load_nlp
         ("LIMA, Peru (AP) — President Joe Biden met Xi.", "LIMA, Peru (AP) — "),
         ("WASHINGTON (Reuters) - The U.S. said.", "WASHINGTON (Reuters) - "),
         ("NEW YORK, Nov 9 - Stocks fell.", "NEW YORK, Nov 9 - "),
+        ("MOSCOW, March 18. /TASS/. Russian President said.", "MOSCOW, March 18. /TASS/. "),
+        ("Pyongyang, November 1 (KCNA) -- The bureau said.", "Pyongyang, November 1 (KCNA) -- "),
+        ("JERUSALEM/DUBAI, Oct 1 (Reuters) - Iran fired.", "JERUSALEM/DUBAI, Oct 1 (Reuters) - "),
+        ("SEOUL: North Korea fired a missile.", "SEOUL: "),
         (
             "A short standfirst line.\nBEIJING, Nov. 9 (Xinhua) -- China said.",
             "A short standfirst line.\nBEIJING, Nov. 9 (Xinhua) -- ",
@@ -37,6 +41,9 @@ def test_dateline_end_finds_wire_datelines(body: str, dateline: str) -> None:
         "NATO allies agreed - on Monday - to send more air defences.",
         "US-Japan talks - the third this year - ended.",
         "Kim Jong Un — the North's leader — watched the launch.",
+        "President Moon (left) - flanked by aides - spoke.",
+        "Kim Jong Un (KCNA) said the launch succeeded.",
+        "New Delhi: tremors were felt across the city.",
         "One.\nTwo.\nPARIS (AFP) - a dateline in the third paragraph is no dateline.",
     ],
 )

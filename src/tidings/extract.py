@@ -32,16 +32,22 @@ def _byline_names(article: Article) -> tuple[str, ...]:
     return tuple(n.strip() for n in (article.byline or "").replace(" and ", ",").split(",") if n.strip())
 
 
-# A wire dateline opening one of the first paragraphs: the place in capitals, then optionally a
-# region or country, a date and the agency, then a dash ("SEOUL, June 19 (Yonhap) --",
-# "LIMA, Peru (AP) —", "WASHINGTON (Reuters) -").  Where a report was filed is no actor of it.
+# A wire dateline opening one of the first paragraphs: the place (in capitals, or in title case
+# when a date or region and an agency follow), then optionally a region or country, a date and
+# the agency, then a dash or colon ("SEOUL, June 19 (Yonhap) --", "LIMA, Peru (AP) —", "WASHINGTON (Reuters) -",
+# "MOSCOW, March 18. /TASS/.", "Pyongyang, November 1 (KCNA) --", "SEOUL:").  Where a report was
+# filed is no actor of it.
 DATELINE_PARAGRAPHS = 2
+_AGENCY = r"(?:\([^()\n]{2,40}\)|/[A-Za-z]{2,12}/\.?)"
+_QUALIFIER = r"(?:,[ ]*[A-Z][\w.'’\-]*(?:[ ][\w.'’\-]+){0,3}?)"
 _DATELINE = re.compile(
-    r"""(?:\([A-Z0-9][A-Z0-9 ]{1,15}\)[ ]*)?                  # (LEAD), (2nd LD)
-        [A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,3}             # SEOUL, NEW YORK, PHNOM PENH
-        (?:,[ ]*[A-Z][\w.'’\-]*(?:[ ][\w.'’\-]+){0,3}?)*         # , South Korea / , June 19
-        [ ]*(?:\([^()\n]{2,40}\))?                               # (Yonhap), (AP)
-        [ ]*(?:--|—|–|-)[ ]""",
+    rf"""(?:\([A-Z0-9][A-Z0-9 ]{{1,15}}\)[ ]*)?                     # (LEAD), (2nd LD)
+        (?:[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+){{0,3}}             # SEOUL, NEW YORK, JERUSALEM/DUBAI
+           {_QUALIFIER}*                                              # , South Korea / , June 19
+           (?:[ ]*{_AGENCY}[ ]*(?:--|—|–|-|:)?|[ ]*(?:--|—|–|-|:))   # (Yonhap) --, /TASS/., —, :
+          |[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}}{_QUALIFIER}+           # Pyongyang, November 1
+           [ ]*{_AGENCY}[ ]*(?:--|—|–|-|:)?                           # (KCNA) --: needs both
+        )[ ]""",
     re.X,
 )
 
