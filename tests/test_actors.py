@@ -781,3 +781,35 @@ def test_a_stray_state_in_a_local_story_gives_its_police_no_country():
         "Police said the officers caught up with the driver a few blocks away."
     )
     assert _organ_country(body, "police") is None
+
+
+# --------------------------------------------------------------------------- historical names, peoples
+
+
+@pytest.mark.parametrize(
+    ("body", "aid"),
+    [
+        ("Soviet troops withdrew from the border region on Monday.", "state:rus"),  # the successor state
+        ("The Soviet Union and Japan signed a fisheries treaty.", "state:rus"),
+        ("The Yugoslav army shelled the port city.", "state:srb"),
+        ("Czechoslovakia expelled two diplomats.", "state:cze"),
+        ("East German border guards opened the gates.", "state:deu"),
+        ("Congolese troops recaptured the town.", "state:cod"),  # the curated DR Congo, not Congo-Brazzaville
+        ("Dominican police seized the cocaine.", "state:dom"),
+    ],
+)
+def test_older_and_shared_names_of_states(body, aid):
+    assert aid in all_actors_of(body, None)
+
+
+@pytest.mark.parametrize(
+    ("body", "aid"),
+    [
+        ("Karen rebels attacked an army post near the border.", "group:mmr-rebels"),
+        ("Basque separatists bombed a police station.", "group:esp-rebels"),
+        ("Abkhaz fighters shelled the town.", "group:geo-rebels"),
+    ],
+)
+def test_peoples_of_no_state_of_their_own(body, aid):
+    assert aid in all_actors_of(body, None)
+    assert not [a for a in all_actors_of("Karen Smith, a teacher, said the plan was good.") if a.startswith("group:")]

@@ -63,6 +63,7 @@ class Gazetteer:
     by_person_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_surname: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     demonym_country: dict[str, str] = field(default_factory=dict)
+    curated_states: set[str] = field(default_factory=set)  # hand-curated states: theirs a shared demonym
     state_media: set[str] = field(default_factory=set)  # ids of outlets that speak for a state (KCNA)
     near: dict | None = None  # person-name keys less one word: see person_by_misspelt_name
 
@@ -145,8 +146,14 @@ class Gazetteer:
             for form in entry.surnames:
                 self.by_surname[form.casefold()].append(aid)
         if atype is ActorType.STATE and actor.country:
+            if raw.get("curated"):
+                self.curated_states.add(actor.country)
             for d in [*entry.demonyms, *(raw.get("demonym_misspellings") or [])]:
-                self.demonym_country[d.casefold()] = actor.country
+                # a nationality two states share ("Congolese") is the curated one's (the DR Congo), else
+                # the later one's ("Dominican": the Dominican Republic, not Dominica)
+                prev = self.demonym_country.get(d.casefold())
+                if prev is None or prev not in self.curated_states or raw.get("curated"):
+                    self.demonym_country[d.casefold()] = actor.country
 
     def person_by_name(self, name: str) -> str | None:
         """The dictionary person this full name (any romanisation) denotes, if exactly one."""
