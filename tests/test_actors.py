@@ -813,3 +813,18 @@ def test_older_and_shared_names_of_states(body, aid):
 def test_peoples_of_no_state_of_their_own(body, aid):
     assert aid in all_actors_of(body, None)
     assert not [a for a in all_actors_of("Karen Smith, a teacher, said the plan was good.") if a.startswith("group:")]
+
+
+def test_the_government_of_a_leader_is_the_leaders_state():
+    found = all_actors_of("The military government of President Prosper Avril declared a state of siege.", None)
+    assert "government" in [m.text for m in found["state:hti"].mentions]
+
+
+def test_an_acronym_in_brackets_after_a_body_is_that_body():
+    found = all_actors_of(
+        "President Abdelaziz Bouteflika said he was ready to lift the ban on the Islamic Salvation Front (FIS).",
+        None,
+    )
+    front = found["org:~islamic-salvation-front"]
+    assert "FIS" in [m.text for m in front.mentions] and "org:~fis" not in found
+    assert front.actor.country == "DZA"  # a party in a sentence naming no state but a leader of one

@@ -410,6 +410,25 @@ def _demonym_in(text: str, gaz: Gazetteer) -> str | None:
     return gaz.demonym_country[m.group(1)] if m else None
 
 
+def _acronym_owner(doc, s: int, e: int, found: dict) -> str | None:
+    """The organisation an acronym in brackets follows ("the Nigerian Union of Teachers (NUT)",
+    "Islamic Salvation Front (FIS)", "the Serbian Workers' Union (SSS)", in its own language): the
+    bracket right after a body's name gives its acronym."""
+    if e - s != 1 or s < 2 or doc[s - 1].text != "(" or e >= len(doc) or doc[e].text != ")":
+        return None
+    acro = doc[s].text.replace(".", "")
+    if not (acro.isupper() and 2 <= len(acro) <= ACRONYM_MAX):
+        return None
+    end_char = doc[s - 2].idx + len(doc[s - 2].text)
+    for aid, rec in found.items():
+        if rec.actor.type not in (ActorType.ORG, ActorType.IGO):
+            continue
+        for m in rec.mentions:
+            if m.span.end == end_char and m.kind in ("name", "generic"):
+                return aid
+    return None
+
+
 def _territory_in(text: str, gaz: Gazetteer) -> str | None:
     """The sovereign of a territory a name holds ("Hong Kong Stock Exchange" → CHN)."""
     return next((sov for name, (_, _, sov) in gaz.territories.items() if re.search(rf"\b{re.escape(name)}\b", text)), None)
@@ -847,6 +866,10 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             if country is None:
                 country = _territory_in(text, gaz)  # "the Hong Kong Stock Exchange"
             aid = "org:~" + _slug(text)
+            if (owner := _acronym_owner(doc, s, e, found)) is not None:
+                aid = owner  # "the Islamic Salvation Front (FIS)": the acronym is the body's own
+                add(aid, found[aid].actor, s, e, "acronym", True)
+                continue
             actor = found[aid].actor if aid in found else Actor(aid, text, ActorType.ORG, country=country)
             add(aid, actor, s, e, "name", True)
 
@@ -924,6 +947,14 @@ def _org_countries(doc, found: dict[str, ArticleActor]) -> None:
     none when the sentence names none or several, or when it deals with that state (subject and
     object of one verb: "Afghanistan shared expertise with the Tamil front")."""
     state_at = _state_tokens(doc, found)
+    person_at = {
+        t.i: rec.actor.country
+        for rec in found.values()
+        if rec.actor.type is ActorType.PERSON and rec.actor.country and not rec.actor.id.startswith("person:~")
+        for m in rec.mentions
+        if m.kind in ("name", "surname")
+        for t in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ())
+    }
     for rec in found.values():
         if not rec.actor.id.startswith("org:~") or rec.actor.country or not rec.mentions:
             continue
@@ -932,6 +963,10 @@ def _org_countries(doc, found: dict[str, ArticleActor]) -> None:
             continue  # a forum of many states is of none of them
         sent = span.sent
         here = {i: c for i, c in state_at.items() if sent.start <= i < sent.end}
+        if not here and {w.casefold() for w in rec.actor.name.split()} & (INSTITUTION_HEADS | BODY_NOUNS):
+            # a party, front or commission in a sentence that names no state but a leader of one
+            # ("President Bouteflika said he would lift the ban on the Islamic Salvation Front")
+            here = {i: c for i, c in person_at.items() if sent.start <= i < sent.end}
         if len(set(here.values())) == 1 and not any(_co_arguments(doc[i], span.root) for i in here):
             rec.actor.country = next(iter(here.values()))
 FEATURE_WORDS = PLACE_NOUNS | {"gulf", "ocean", "channel", "shoal", "sound", "coast"}
@@ -1233,6 +1268,10 @@ OWN_MODIFIERS = {"security", "armed", "government", "national", "federal", "cent
                  "several", "some", "other", "two", "three", "ground", "naval", "police", "army", "public"}  # fmt: skip
 
 
+# organs that are a leader's: "the government of President Prosper Avril", "the Assad regime"
+LEADER_ORGANS = {"government", "regime", "administration", "cabinet", "junta"}
+
+
 def _generic_organ(tok) -> bool:
     """Is this a state organ named bare ("police", "the government", "security forces", "the ruling
     party"), with no word that makes it some other's ("foreign troops", "UN troops", "his government",
@@ -1314,6 +1353,14 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
         if m.kind == "place"
         for t in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ())
     }
+    person_at = {  # tokens of the names of dictionary people of a known state
+        t.i: rec.actor.country
+        for rec in found.values()
+        if rec.actor.type is ActorType.PERSON and rec.actor.country and not rec.actor.id.startswith("person:~")
+        for m in rec.mentions
+        if m.kind in ("name", "surname")
+        for t in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ())
+    }
     body_at: dict[int, str] = {}  # tokens of named bodies of no country: "U.N.", "NATO", "Red Cross"
     for rec in found.values():
         if rec.actor.type in (ActorType.IGO, ActorType.ORG) and not rec.actor.country:
@@ -1371,6 +1418,11 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                     country = next(
                         (state_at[o.i] for o in p.children if o.dep_ == "pobj" and o.i in state_at), None
                     )
+                    if country is None and organ and p.lower_ == "of" and tok.lower_ in LEADER_ORGANS:
+                        # "the government of President Prosper Avril": the leader's state
+                        country = next(
+                            (person_at[o.i] for o in p.children if o.dep_ == "pobj" and o.i in person_at), None
+                        )
                     if country:
                         break
             if sector == "people" and not ethnic and country is None:  # "Serbs blocked the road"
