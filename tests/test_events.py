@@ -1385,3 +1385,17 @@ def test_the_deed_one_is_accused_of_is_coded_for_the_accused() -> None:
     assert ("COERCE", "China", "Philippines") in found, found
     found = names(facts("The European Union imposed sanctions on Iranian companies accused of supplying drones to Russia."))
     assert any(t == "AID" and o == "Russia" for t, _, o in found), found
+
+
+def test_a_condemned_deed_with_its_doer_named_is_coded_too() -> None:
+    """Protested or condemned, a deed whose doer is named is a fact of its own, and the doer the
+    one condemned (not the place it was done to)."""
+    found = names(
+        facts("Poland summoned the Russian ambassador to condemn the deployment of Russian troops to Belarus.")
+    )
+    assert ("MOBILIZE", "Russia", "Belarus") in found, found
+    assert ("ACCUSE", "Poland", "Russia") in found and ("ACCUSE", "Poland", "Belarus") not in found, found
+    found = names(facts("Germany condemned Russia's invasion of Ukraine."))
+    assert ("ASSAULT", "Russia", "Ukraine") in found, found
+    # without a doer named the condemned deed is no event of its own
+    assert not any(t == "ASSAULT" for t, _, _ in facts("Britain condemned the attack on Israel."))

@@ -1442,6 +1442,13 @@ def _doers(noun, st: _Article, speaker, exclude=()) -> list[str]:
                 out.append(a)
         if c.dep_ == "prep" and c.lower_ == "by":
             out += [a for o in c.children for a in st.with_conj(o, speaker)]
+        if c.dep_ == "prep" and c.lower_ == "of" and not out:
+            # "the deployment of Russian troops", "the transfer of Iranian drones": whose forces
+            for o in c.children:
+                if o.dep_ == "pobj" and {"troops", "weapons", "missile"} & set(
+                    st.lex.classes(o.lower_) + st.lex.classes(o.lemma_.lower())
+                ):
+                    out += st.phrase_actors(o, speaker, max_depth=1)
     return [a for a in dict.fromkeys(out) if a not in exclude and st.country(a) not in exclude]
 
 
@@ -1580,6 +1587,32 @@ def _emit(
             )
 
 
+def _owned_deed(noun, st: _Article) -> bool:
+    """Does an event noun name its doer ("the deployment of North Korean troops", "Russia's
+    invasion")? Protested or condemned, it is a deed of its own as well."""
+    if noun.lemma_.lower() in PATIENT_NOUNS:
+        return False  # "Ortiz's killing", "the killing of Ortiz": the victim, not the doer
+    forces = {"troops", "weapons", "missile"}
+
+    def named(t) -> bool:
+        return t.i in st.tok_actor or t.i in st.demonym
+
+    return any(
+        (c.dep_ in ("poss", "amod", "compound") and c.i < noun.i and named(c))
+        or (
+            c.dep_ == "prep"
+            and c.lower_ in ("of", "by")
+            and any(
+                o.dep_ == "pobj"
+                and (named(o) if c.lower_ == "by" else bool(forces & set(st.lex.classes(o.lower_))))
+                and (c.lower_ == "by" or any(named(x) for x in o.children))
+                for o in c.children
+            )
+        )
+        for c in noun.children
+    )
+
+
 def _official_protest(trigger, sources, st: _Article) -> bool:
     """A government, body or official that "protests" complains (ACCUSE); PLOVER's PROTEST is
     crowds in the street ("protesters", "students", unnamed groups)."""
@@ -1656,7 +1689,7 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         consumed.add(noun.i)
     else:
         o = _obj(tok)
-        if o is not None and _noun_code(o, lex):
+        if o is not None and _noun_code(o, lex) and not (etype in EVALUATIVE | {"PROTEST"} and _owned_deed(o, st)):
             consumed.add(o.i)
     sources = st.subject(tok, speaker)
     if lemma in lex.reverse_verbs:
@@ -2362,6 +2395,8 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
         h = h.head
         c2, _ = _verb_code(h, lex) if h.pos_ in ("VERB", "AUX") else (None, None)
         if c2 and c2[0] in ("ACCUSE", "REQUEST", "REJECT"):
+            if c2[0] == "ACCUSE" and _owned_deed(tok, st) and etype in MATERIAL_TYPES:
+                break  # "condemned the deployment of Russian troops to Belarus": a deed done
             return
         if h.pos_ in ("VERB", "AUX"):
             break
