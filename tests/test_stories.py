@@ -7,6 +7,7 @@ later, a minister's press conference and the same minister's speech a week later
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
@@ -445,6 +446,43 @@ def test_core_told_days_clash_and_far_reports_need_strong_evidence() -> None:
         idx.apply(cluster_batch(idx, [d], Params()))
     assert idx.story["a"] == idx.story["b"] == idx.story["d"]  # late, but telling of the same day
     assert idx.story["c"] != idx.story["a"]  # the ledes name different days: another walkout
+
+
+def test_core_ledes_naming_the_same_day_raise_a_pair() -> None:
+    """Two short reports of one quake in different words (the wire's and a neighbouring
+    province's), a day apart, whose ledes both say it happened on Tuesday: one story, which they
+    would not be on their few shared words alone; a report of a quake in the same highlands that
+    its lede puts on Saturday stays apart."""
+    first = (
+        "VARNA, May 7 (Harbor Wire) - A strong earthquake struck the Varna highlands on Tuesday, toppling "
+        "stone houses in the hill town of Kestrel and cutting the road to the valley. Rescue teams from Lisk "
+        "and Ombra searched the rubble for survivors through the night, regional governor Teodor Brann said."
+    )
+    felt = (
+        "Residents of Dorn rushed into the streets on Tuesday morning as tremors from the earthquake near "
+        "Varna shook buildings, officials in the border province said."
+    )
+    a = doc_features("qa", first, "Strong quake shakes the Varna highlands", "2024-05-07")
+    b = doc_features("qb", felt, "Tremors felt across the border after highland quake", "2024-05-08")
+    later = first.replace("May 7", "May 11").replace("on Tuesday", "on Saturday")
+    c = doc_features("qc", later, "Quake hits Varna highlands", "2024-05-11")
+    assert a.told == b.told and a.told != c.told
+    background = [
+        doc_features(Path(r["source"]).stem, r["text"], r["title"], r["published"], r["outlet"])
+        for r in _fixture_records()
+    ]
+
+    def stories(p: Params) -> dict[str, str]:
+        idx = MemoryIndex()
+        idx.apply(cluster_batch(idx, [copy.copy(d) for d in background], p))
+        for d in (a, b, c):
+            idx.apply(cluster_batch(idx, [copy.copy(d)], p))
+        return idx.story
+
+    got = stories(Params())
+    assert got["qa"] == got["qb"] != got["qc"]
+    without = stories(Params(told_bonus=0.0))
+    assert without["qa"] != without["qb"]  # the shared told day is what holds them together
 
 
 # --------------------------------------------------------------------------- re-clustering

@@ -14,7 +14,8 @@ One update, for a batch of new articles:
 3. A pair's score (:func:`similarity`) is content and actor similarity, with happening-level
    checks: publication dates (beyond ``max_gap_days`` only strong pairs, never beyond
    ``far_days``), the days the ledes say the happening took place on ("on Tuesday", resolved
-   against the date: another day is a clash), lead persons, event signatures and their dates.
+   against the date: another day is a clash, the same day a raise), lead persons, event signatures
+   and their dates.
    Its linkage score is then raised by the fraction of nearest neighbours the two articles
    share (neighbours scoring at least ``nn_rel`` of each one's best): reports of one happening
    are close to the same other reports, two happenings of one kind are each close to their own.
@@ -75,6 +76,7 @@ class Params:
     person_clash: float = 0.8  # factor when the lead persons of the two reports differ
     event_bonus: float = 0.15  # a shared event signature with compatible dates
     event_clash: float = 0.5  # factor when the shared event signatures are dated on other days
+    told_bonus: float = 0.15  # added when the ledes name the same day for their happening (and no clash)
     idf_prior: int = 0  # a background of this many documents without the term, for the idf of a young store
     recluster_at: float = 0.12  # a story is taken apart and re-clustered when a new article scores this
     recluster_max: int = 60  # ... with one of its articles, unless it has more articles than this
@@ -180,6 +182,8 @@ def similarity(a: Doc, b: Doc, w: Weights, p: Params) -> float:
             s *= p.event_clash  # the same kind of event between the same actors, on other days
     if clash:
         s *= p.told_clash
+    elif a.told & b.told and not far:
+        s += p.told_bonus  # both ledes name the day of their happening: the same day
     if far and s < p.far_at:
         return 0.0
     return s
