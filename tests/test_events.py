@@ -1399,3 +1399,21 @@ def test_a_condemned_deed_with_its_doer_named_is_coded_too() -> None:
     assert ("ASSAULT", "Russia", "Ukraine") in found, found
     # without a doer named the condemned deed is no event of its own
     assert not any(t == "ASSAULT" for t, _, _ in facts("Britain condemned the attack on Israel."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warren Jeffs delivered a 55-minute speech to the jury.",
+        "Tony Blair delivered a message to Vladimir Putin.",
+        "Tara Reid sought psychiatric help in 1966.",
+        "Vincent Gigante refused medical attention.",
+    ],
+)
+def test_words_delivered_and_care_sought_are_no_aid_or_request(text: str) -> None:
+    found = facts(text)
+    assert not any(t in ("AID", "REQUEST", "REJECT") for t, _, _ in found), found
+
+
+def test_help_sought_from_a_state_is_still_a_request() -> None:
+    assert ("REQUEST", "Armenia", "Russia") in names(facts("Armenia sought help from Russia."))
