@@ -485,6 +485,47 @@ def test_core_ledes_naming_the_same_day_raise_a_pair() -> None:
     assert without["qa"] != without["qb"]  # the shared told day is what holds them together
 
 
+def test_core_a_follow_up_naming_the_same_day_is_not_far_in_time() -> None:
+    """An analysis published five days after a treaty's signing, whose lede names the signing day,
+    joins the reports of the signing (beyond ``max_gap_days`` it would need a score of ``far_at``);
+    a report of the next round of talks a week later, naming its own day, stays apart."""
+    signed = (
+        "OSTRAVA, March 4 (Harbor Wire) - The prime ministers of Veldania and Korsat signed a water-sharing "
+        "treaty in Ostrava on Monday, ending a decade of disputes over the Lisk river and its dams. The "
+        "treaty sets quotas for the dry season and creates a joint commission to inspect the reservoirs."
+    )
+    later = (
+        "Five days after Veldania and Korsat signed their treaty on March 4, the published text shows "
+        "that the accord goes further than either capital let on. Engineers say the annexes bind both "
+        "governments to release stored water within hours of a drought warning, and farmers' unions on "
+        "both banks have asked for the irrigation tables to be made public before the spring sowing."
+    )
+    round2 = (
+        signed.replace("March 4", "March 11")
+        .replace("signed a water-sharing treaty", "opened talks on a fisheries accord")
+        .replace("on Monday", "on Monday, a week after their water treaty")
+    )
+    a = doc_features("ta", signed, "Veldania and Korsat sign Lisk water treaty", "2024-03-04")
+    b = doc_features("tb", later, "What the Lisk water treaty really says", "2024-03-09")
+    c = doc_features("tc", round2, "Veldania and Korsat open fisheries talks", "2024-03-11")
+    assert a.told & b.told and not a.told & c.told
+    background = [
+        doc_features(Path(r["source"]).stem, r["text"], r["title"], r["published"], r["outlet"])
+        for r in _fixture_records()
+    ]
+
+    def stories(p: Params) -> dict[str, str]:
+        idx = MemoryIndex()
+        idx.apply(cluster_batch(idx, [copy.copy(d) for d in background], p))
+        for d in (a, b, c):
+            idx.apply(cluster_batch(idx, [copy.copy(d)], p))
+        return idx.story
+
+    got = stories(Params())
+    assert got["ta"] == got["tb"] != got["tc"]
+    assert stories(Params(told_near=False))["tb"] != got["ta"]  # five days apart: too far without it
+
+
 # --------------------------------------------------------------------------- re-clustering
 
 

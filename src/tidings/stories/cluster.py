@@ -12,10 +12,10 @@ One update, for a batch of new articles:
    date window.  No all-pairs pass: the work per article is bounded by the posting caps.  Each
    pair scored is offered to both articles' lists of nearest neighbours (``nn_k`` kept).
 3. A pair's score (:func:`similarity`) is content and actor similarity, with happening-level
-   checks: publication dates (beyond ``max_gap_days`` only strong pairs, never beyond
-   ``far_days``), the days the ledes say the happening took place on ("on Tuesday", resolved
-   against the date: another day is a clash, the same day a raise), lead persons, event signatures
-   and their dates.
+   checks: publication dates (beyond ``max_gap_days`` only strong pairs or ledes naming the same
+   day, never beyond ``far_days``), the days the ledes say the happening took place on ("on
+   Tuesday", resolved against the date: another day is a clash, the same day a raise), lead
+   persons, event signatures and their dates.
    Its linkage score is then raised by the fraction of nearest neighbours the two articles
    share (neighbours scoring at least ``nn_rel`` of each one's best): reports of one happening
    are close to the same other reports, two happenings of one kind are each close to their own.
@@ -76,6 +76,7 @@ class Params:
     person_clash: float = 0.8  # factor when the lead persons of the two reports differ
     event_bonus: float = 0.15  # a shared event signature with compatible dates
     event_clash: float = 0.5  # factor when the shared event signatures are dated on other days
+    told_near: bool = True  # within far_days, reports whose ledes name the same day are not far apart
     told_bonus: float = 0.15  # added when the ledes name the same day for their happening (and no clash)
     idf_prior: int = 0  # a background of this many documents without the term, for the idf of a young store
     recluster_at: float = 0.12  # a story is taken apart and re-clustered when a new article scores this
@@ -157,7 +158,9 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
 def similarity(a: Doc, b: Doc, w: Weights, p: Params) -> float:
     """How likely two articles report the same happening, in [0, ~1.2]; 0 when their dates forbid it."""
     gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
-    far = gap > p.max_gap_days and not _same_dated_event(a, b)
+    # beyond max_gap_days, unless both report one dated event or their ledes name the same day
+    told_same = p.told_near and gap <= p.far_days and bool(a.told & b.told)
+    far = gap > p.max_gap_days and not _same_dated_event(a, b) and not told_same
     if far and gap > p.far_days:
         return 0.0
     clash = _told_clash(a, b, p.told_slack)
