@@ -828,3 +828,16 @@ def test_an_acronym_in_brackets_after_a_body_is_that_body():
     front = found["org:~islamic-salvation-front"]
     assert "FIS" in [m.text for m in front.mentions] and "org:~fis" not in found
     assert front.actor.country == "DZA"  # a party in a sentence naming no state but a leader of one
+
+
+def test_a_generic_ministry_of_a_state_the_gazetteer_lacks_is_that_states():
+    found = all_actors_of(
+        "Kenya expelled a diplomat on Monday. The Foreign Ministry said the envoy had interfered. "
+        "The Ministry of Foreign Affairs later summoned a second diplomat."
+    )
+    ministry = found["org:ken-ministry-of-foreign-affairs"]
+    assert ministry.actor.name == "Ministry of Foreign Affairs of Kenya" and ministry.actor.country == "KEN"
+    assert len(ministry.mentions) == 2
+    assert not [a for a in all_actors_of("The Foreign Ministry said the envoy had interfered.") if a.startswith("org:")]
+    latvia = all_actors_of("The Latvian Constitutional Court cancelled restrictions on the Russian language.")
+    assert not [a for a in latvia if a.startswith("org:")] and "state:lva" in latvia  # rule 5: the state

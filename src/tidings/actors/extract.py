@@ -429,6 +429,28 @@ def _acronym_owner(doc, s: int, e: int, found: dict) -> str | None:
     return None
 
 
+# generic names of a state's own bodies ("Foreign Ministry", "the National Assembly"): of the state
+# the article is about even where the gazetteer lists that body for other states only
+STATE_BODY = re.compile(
+    r"(the )?((foreign|defen[cs]e|interior|finance|trade|commerce|justice) ministry|ministry of (foreign affairs|"
+    r"national defen[cs]e|defen[cs]e|the interior|finance|justice)|presidential office|prime minister's office|"
+    r"office of the president|national assembly|constitutional court|parliament|senate)"
+)
+
+
+STATE_BODY_NAMES = (  # one canonical name per body, in the gold's style ("Ministry of Foreign Affairs of …")
+    ("foreign", "Ministry of Foreign Affairs"), ("defen", "Ministry of Defence"), ("interior", "Ministry of the Interior"),
+    ("finance", "Ministry of Finance"), ("justice", "Ministry of Justice"), ("trade", "Ministry of Trade"),
+    ("commerce", "Ministry of Trade"), ("president", "Office of the President"),
+    ("prime minister", "Office of the Prime Minister"), ("assembly", "National Assembly"),
+    ("court", "Constitutional Court"), ("parliament", "Parliament"), ("senate", "Senate"),
+)  # fmt: skip
+
+
+def _state_body_name(label: str) -> str:
+    return next(name for key, name in STATE_BODY_NAMES if key in label)
+
+
 def _territory_in(text: str, gaz: Gazetteer) -> str | None:
     """The sovereign of a territory a name holds ("Hong Kong Stock Exchange" → CHN)."""
     return next((sov for name, (_, _, sov) in gaz.territories.items() if re.search(rf"\b{re.escape(name)}\b", text)), None)
@@ -783,6 +805,34 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             c = sense.get(label) or _nearest_country(
                 s, doc[s].sent, signals, set(by_country), first_country or dominant
             )
+        ent = named_ent[s]
+        if (
+            (c is None or c not in by_country)
+            and STATE_BODY.fullmatch(label)
+            and not (ent is not None and (ent.start < s or ent.end > e) and _strip(ent) != (s, e))
+        ):
+            # "the Foreign Ministry said" in an article about Kenya, whose ministries the gazetteer
+            # lacks: that state's body, named after it ("Ministry of Foreign Affairs of Kenya"); not
+            # inside a longer name ("the Latvian Constitutional Court": the entity rule's)
+            root = doc[s:e].root
+            own = [m for m in root.children if m.i < s and m.dep_ in ("poss", "amod", "compound", "nmod")]
+            sent = doc[s].sent
+            here = _nearest_country(s, sent, [x for x in signals if sent.start <= x[0] < sent.end], {x for _, x in signals}, None)  # fmt: skip
+            c = None if own or root.dep_ == "compound" else here or sense.get(label) or _nearest_country(
+                s, sent, signals, {x for _, x in signals}, first_country or dominant
+            )  # (not "the Azerbaijani parliament", "Kenya's parliament": the state itself, rule 5;
+            #    not "the parliament building")
+            if c in by_country:
+                pass
+            elif c in (state_ids := _state_ids(id(gaz))):
+                sense[label] = c
+                body = _state_body_name(label)
+                aid = f"org:{c.lower()}-{_slug(body)}"
+                actor = found[aid].actor if aid in found else Actor(
+                    aid, f"{body} of {gaz.entries[state_ids[c]].actor.name}", ActorType.ORG, c
+                )  # fmt: skip
+                add(aid, actor, s, e, "generic", True)
+                continue
         if c is None or c not in by_country:
             unresolved.update(range(s, e))  # "parliament" of a country the gazetteer lacks
             continue
