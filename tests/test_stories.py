@@ -302,6 +302,25 @@ def test_merge_events_rules() -> None:
     assert merge_events(rows[::-1]) == c
 
 
+def test_merge_events_compares_actors_as_their_countries() -> None:
+    """ "Putin spoke with Trump" in one report and "Russia and the United States held a call" in
+    another are one call; a call of Putin with another country's leader is not."""
+    rows = [
+        EventRow("a:e0", "a", "CONSULT", "person:putin", "person:trump", "2025-02-12", None, "RUS", "USA"),
+        EventRow("b:e0", "b", "CONSULT", "state:usa", "state:rus", None, None, "USA", "RUS"),
+        EventRow("b:e1", "b", "CONSULT", "person:putin", "person:modi", "2025-02-12", None, "RUS", "IND"),
+        EventRow("a:e1", "a", "ACCUSE", "person:zelensky", "state:rus", None, None, "UKR", "RUS"),
+        EventRow("b:e2", "b", "ACCUSE", "state:ukr", None, None, None, "UKR", None),  # no target: compatible
+        EventRow(
+            "c:e0", "c", "ACCUSE", "org:nato", "state:rus", None, None, None, "RUS"
+        ),  # no country: itself
+    ]
+    c = merge_events(rows)
+    assert c["a:e0"] == c["b:e0"] != c["b:e1"]
+    assert c["a:e1"] == c["b:e2"] != c["c:e0"]
+    assert merge_events(rows[::-1]) == c
+
+
 # --------------------------------------------------------------------------- the core
 
 

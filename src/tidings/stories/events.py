@@ -1,8 +1,9 @@
 """Merged events: one canonical id for every report of one real event within a story.
 
 Two event rows are one event when they are in articles of the same story, have the same PLOVER
-type and the same actors (a CONSULT either way round; a missing target is compatible with the
-one target the others give), and compatible dates (equal, or one of them undated) and places
+type and the same actors (compared as their countries where they have one: "Putin" and "Russia"
+are one side; a CONSULT either way round; a missing target is compatible with the one target the
+others give), and compatible dates (equal, or one of them undated) and places
 (one contains the other, or one is missing).  The canonical id is a content hash of the type, the
 sorted actors and the day when the event is dated, else of the type, actors and the first report
 among the merged ones — stable whatever order the articles arrived in.
@@ -26,10 +27,22 @@ class EventRow:
     target_id: str | None
     date: str | None
     location: str | None
+    source_country: str | None = None  # the actors' countries (ISO3), where known
+    target_country: str | None = None
+
+
+def _source(e: EventRow) -> str:
+    """Who acted, as a country where the actor has one: "Putin" in one report and "Russia" in
+    another are one side of one event."""
+    return e.source_country or e.source_id or ""
+
+
+def _target(e: EventRow) -> str:
+    return e.target_country or e.target_id or ""
 
 
 def _actors(e: EventRow) -> tuple[str, str]:
-    s, t = e.source_id or "", e.target_id or ""
+    s, t = _source(e), _target(e)
     return tuple(sorted((s, t))) if e.type == "CONSULT" else (s, t)  # type: ignore[return-value]
 
 
@@ -59,7 +72,7 @@ def merge_events(rows: list[EventRow]) -> dict[str, str]:
     for g in sorted(groups, key=lambda g: min(e.id for e in g)):
         day = next((_day(e) for e in g if _day(e)), None)
         first = min(e.id for e in g)
-        a = _actors(next((x for x in g if x.target_id), g[0]))
+        a = _actors(next((x for x in g if _target(x)), g[0]))
         key = content_hash("event", g[0].type, *a, day) if day else None
         if key is None or key in used:  # undated, or another event of that day (another place)
             key = content_hash("event", g[0].type, *a, day or "", first)
@@ -77,10 +90,10 @@ def _joins(group: list[EventRow], e: EventRow) -> bool:
         if _actors(head) != _actors(e):
             return False
     else:
-        if (head.source_id or "") != (e.source_id or ""):
+        if _source(head) != _source(e):
             return False
-        targets = {x.target_id for x in group if x.target_id}
-        if e.target_id and targets and e.target_id not in targets:
+        targets = {_target(x) for x in group if _target(x)}
+        if _target(e) and targets and _target(e) not in targets:
             return False  # the same source acting on someone else
     days = {_day(x) for x in group} - {None}
     d = _day(e)

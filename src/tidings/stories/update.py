@@ -479,8 +479,10 @@ def _refresh_story(conn: sqlite3.Connection, sid: str) -> int:
     events = [
         EventRow(*r)
         for r in conn.execute(
-            f"""SELECT id, article_id, type, source_id, target_id, date, location FROM events
-                WHERE article_id IN ({marks}) ORDER BY id""",
+            f"""SELECT e.id, e.article_id, e.type, e.source_id, e.target_id, e.date, e.location,
+                       sa.country, ta.country
+                FROM events e LEFT JOIN actors sa ON sa.id = e.source_id LEFT JOIN actors ta ON ta.id = e.target_id
+                WHERE e.article_id IN ({marks}) ORDER BY e.id""",
             ids,
         )
     ]
