@@ -1417,3 +1417,27 @@ def test_words_delivered_and_care_sought_are_no_aid_or_request(text: str) -> Non
 
 def test_help_sought_from_a_state_is_still_a_request() -> None:
     assert ("REQUEST", "Armenia", "Russia") in names(facts("Armenia sought help from Russia."))
+
+
+def test_a_fight_sworn_is_a_threat() -> None:
+    found = names(facts("Kurdish rebels have sworn to fight until they gain control of the villages near the border."))
+    assert any(t == "THREATEN" for t, _, _ in found) and not any(t == "ASSAULT" for t, _, _ in found), found
+
+
+def test_forces_readied_to_attack_are_mobilized() -> None:
+    found = names(facts("The Macedonian army prepared to resume shelling rebel-held villages."))
+    assert any(t == "MOBILIZE" and s == "North Macedonia" for t, s, _ in found), found
+    evs, _ = run("Iran would prepare to attack Israel if provoked.", all_events=True)
+    assert not any(e.type == "MOBILIZE" for e in evs)
+
+
+def test_training_ones_own_forces_is_mobilizing_others_is_aid() -> None:
+    assert ("MOBILIZE", "North Korea", None) in names(facts("North Korea has trained more than 500 computer hackers."))
+    assert ("AID", "United States", "Ukraine") in names(facts("The United States trained Ukrainian soldiers in Germany."))
+
+
+def test_people_held_as_human_shields_and_part_of_a_stronghold_taken() -> None:
+    found = names(facts("The Sri Lankan army has been holding thousands of Tamil civilians as human shields."))
+    assert any(t == "ASSAULT" and s == "Sri Lanka" for t, s, _ in found), found
+    found = names(facts("Burmese troops captured part of a Karen rebel stronghold near the Thai border."))
+    assert any(t == "ASSAULT" and s == "Myanmar" for t, s, _ in found), found

@@ -62,6 +62,8 @@ MEASURE_HEADS = {"day", "week", "month", "series", "round", "wave", "spate", "st
                  "ton", "tonne", "kg", "kilogram", "pound", "barrel", "litre", "liter", "gallon", "shipment",
                  "consignment", "batch", "truckload", "load", "cargo", "amount", "quantity", "package",
                  "worth", "million", "billion", "dollar", "lot",
+                 # parts of a whole: "captured part of a guerrilla stronghold"
+                 "part", "parts", "portion", "portions", "section", "sections", "half", "much", "most", "rest",
                  # bodies of people: "a team of observers", "a contingent of troops"
                  "team", "contingent", "detachment", "unit", "group", "delegation", "mission", "company",
                  "thousands", "hundreds", "dozens", "scores", "tens", "thousand", "hundred", "dozen"}  # fmt: skip
@@ -1159,8 +1161,8 @@ def _verb_code(tok, lex: Lexicon):
     if obj is not None and _measured(obj) is not obj:  # "ten days of war games", "a wave of arrests"
         nouns.append(_measured(obj))
     nouns += [
-        p2 for p in preps if p.lower_ in ("of", "against", "about") for p2 in p.children if p2.dep_ == "pobj"
-    ]
+        p2 for p in preps if p.lower_ in ("of", "against", "about", "as") for p2 in p.children if p2.dep_ == "pobj"
+    ]  # "held civilians as human shields"
     tables = [(lex.object_verbs.get(k), nouns) for k in keys]
     # "went on strike", "took to the streets", "withdrew from the talks": the noun after the verb's
     # own preposition
@@ -1794,6 +1796,8 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         targets = [a for w in wheres for a in st.with_conj(w, speaker) if a not in own][:2]
     if not targets and etype in ("AGREE",) and (noun is not None or _obj(tok) is not None):
         targets = _antecedent_targets(noun if noun is not None else _obj(tok), st, speaker, sources)
+    if code == ("AID", "military") and lemma == "train" and not targets:
+        code = ("MOBILIZE", "troops")  # "North Korea has trained 500 hackers": its own forces, no one aided
     if not targets and lemma in lex.recipient_verbs and noun is None and _thing_object(tok, st, lex, speaker):
         return  # "the phone supports microSD cards", "helped the name stick": no one helped or backed
     _finish(cands, st, lex, code, sources, targets, tok, noun, speaker)
@@ -2059,6 +2063,9 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         code, hyp, comm = ("THREATEN", None), False, True  # "will withdraw its force unless …"
     elif hyp and not negated and etype in HOSTILE and why in ("attempt", "try"):
         hyp = False  # "tried to assassinate X": an attack, even if it failed
+    elif hyp and not negated and etype == "ASSAULT" and _prepared(tok) and _armed_force(sources, tok, st):
+        # "the army prepared to resume shelling rebel-held territory": forces readied (MOBILIZE)
+        code, hyp = ("MOBILIZE", "troops"), False
     elif hyp and not negated:
         if why == "if" and not own:
             pass  # "… would act if Chinese companies kept supplying Russia": a condition, no pledge
@@ -2124,6 +2131,32 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         location=_location([tok, noun], st),
         targetless=targetless,
     )
+
+
+def _prepared(tok) -> bool:
+    """Is the act what a side prepares or stands poised to do ("prepared to resume shelling")?"""
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in ("prepare", "poised", "gear", "mass", "muster"):
+            return not any(c.dep_ == "aux" and c.lower_ in MODAL_HYP | FUTURE_AUX for c in t.children)
+    return False
+
+
+def _armed_force(sources, tok, st: _Article) -> bool:
+    """Is the clause's subject a state or an armed force ("the Macedonian army", "Russia")?"""
+    subj = None
+    t = tok
+    for _ in range(4):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or t.head.i == t.i:
+            break
+        t = t.head
+    if subj is not None and (subj.lemma_.lower() in FORCE_HEADS or subj.lower_ in FORCE_HEADS):
+        return True
+    return any(st.kind(s) == "STATE" for s in sources)
 
 
 def _party_speaks(speaker: str, sources, targets, st: _Article) -> bool:
