@@ -1441,3 +1441,30 @@ def test_people_held_as_human_shields_and_part_of_a_stronghold_taken() -> None:
     assert any(t == "ASSAULT" and s == "Sri Lanka" for t, s, _ in found), found
     found = names(facts("Burmese troops captured part of a Karen rebel stronghold near the Thai border."))
     assert any(t == "ASSAULT" and s == "Myanmar" for t, s, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran expressed readiness to cooperate with Iraq on border security.", ("AGREE", "Iran", "Iraq")),
+        ("Japan expressed willingness to resume negotiations with Russia.", ("AGREE", "Japan", "Russia")),
+        ("Britain promised to send troops to Sierra Leone as peacekeepers.", ("AGREE", "United Kingdom", "Sierra Leone")),
+        ("NATO ended its blockade of the Adriatic.", ("RETREAT", "NATO", None)),
+        ("Serbia allowed humanitarian convoys into Kosovo.", ("RETREAT", "Serbia", None)),
+        ("The Arab League rallied behind Syria.", ("SUPPORT", "Arab League", "Syria")),
+    ],
+)
+def test_stated_readiness_and_more_phrasings(text: str, expected) -> None:
+    found = names(facts(text))
+    assert expected in found, found
+
+
+def test_fire_exchanged_is_an_attack_each_way() -> None:
+    found = names(facts("Indian troops and Pakistani soldiers exchanged fire along the border."))
+    found |= names(facts("India and Pakistan exchanged fire in Kashmir."))
+    assert ("ASSAULT", "India", "Pakistan") in found and ("ASSAULT", "Pakistan", "India") in found, found
+
+
+def test_a_strike_called_off_is_a_concession() -> None:
+    found = names(facts("The Kenyan teachers' union called off its strike after talks with Kenya's government."))
+    assert not any(t == "PROTEST" for t, _, _ in found), found

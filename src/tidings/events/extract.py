@@ -1146,7 +1146,10 @@ def _verb_code(tok, lex: Lexicon):
         return None, None  # "sold 13.7 million Macs": trade, no supply to a side (arms sales still are)
     keys = [f"{lemma} {p}" for p in parts] + [lemma]
     # object-dependent verbs ("launch a missile" vs "launch talks")
-    nouns = [obj] if obj is not None else []
+    # "sent troops to Sierra Leone as peacekeepers": what they are sent as comes first
+    nouns = [
+        p2 for p in preps if p.lower_ == "as" for p2 in p.children if p2.dep_ == "pobj"
+    ] + ([obj] if obj is not None else [])
     if obj is None:
         # "allowed UN inspectors to return", parsed as a clause: its subject is the verb's object
         nouns += [
@@ -1161,8 +1164,8 @@ def _verb_code(tok, lex: Lexicon):
     if obj is not None and _measured(obj) is not obj:  # "ten days of war games", "a wave of arrests"
         nouns.append(_measured(obj))
     nouns += [
-        p2 for p in preps if p.lower_ in ("of", "against", "about", "as") for p2 in p.children if p2.dep_ == "pobj"
-    ]  # "held civilians as human shields"
+        p2 for p in preps if p.lower_ in ("of", "against", "about") for p2 in p.children if p2.dep_ == "pobj"
+    ]
     tables = [(lex.object_verbs.get(k), nouns) for k in keys]
     # "went on strike", "took to the streets", "withdrew from the talks": the noun after the verb's
     # own preposition
@@ -2089,8 +2092,9 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
             code, hyp, comm = ("THREATEN", None), False, True
         elif etype in ("CONSULT", "AGREE", "COOPERATE") and why in ("agree", "decide"):
             code, hyp, comm = ("AGREE", None), False, True
-        elif etype == "CONSULT" and why in lex.intent_heads:
-            code, hyp, comm = ("AGREE", None), False, True  # "is ready to resume talks with X"
+        elif etype in ("CONSULT", "COOPERATE") and why in lex.intent_heads:
+            # "is ready to resume talks with X", "expressed readiness to cooperate with Iraq"
+            code, hyp, comm = ("AGREE", None), False, True
         elif (
             etype == "CONSULT"
             and why == "will"
