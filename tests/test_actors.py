@@ -841,3 +841,20 @@ def test_a_generic_ministry_of_a_state_the_gazetteer_lacks_is_that_states():
     assert not [a for a in all_actors_of("The Foreign Ministry said the envoy had interfered.") if a.startswith("org:")]
     latvia = all_actors_of("The Latvian Constitutional Court cancelled restrictions on the Russian language.")
     assert not [a for a in latvia if a.startswith("org:")] and "state:lva" in latvia  # rule 5: the state
+
+
+@pytest.mark.parametrize(
+    ("body", "aid"),
+    [
+        ("Rebels attacked an army convoy in northern Chad on Sunday.", "group:tcd-rebels"),
+        ("Students marched through Dhaka to demand the minister's resignation.", "group:bgd-students"),
+        ("Greece's parliament debated the cuts. Protesters threw stones at the police.", "group:grc-protesters"),
+    ],
+)
+def test_a_bare_group_takes_the_state_of_its_sentence_or_article(body, aid):
+    assert aid in all_actors_of(body, None)
+
+
+def test_a_bare_group_takes_no_state_from_the_other_side_of_its_verb():
+    found = all_actors_of("Rebels attacked Ugandan troops near the border on Sunday.", None)
+    assert not [a for a in found if a.startswith("group:") and a != "group:rebels"]

@@ -1311,6 +1311,9 @@ GENERIC_ORGANS = {"police", "policemen", "troops", "soldiers", "forces", "army",
                   "cabinet", "administration", "prosecutors", "judiciary"}  # fmt: skip
 # unnamed groups whose state is that of the sentence or article as well: "the opposition", "the ruling party"
 CONTEXT_SECTORS = {"opposition", "ruling-party"}
+# unnamed groups of the people of the state where they act ("rebels", "protesters", "students")
+SENTENCE_SECTORS = {"rebels", "militants", "protesters", "activists", "students", "workers", "farmers", "clergy",
+                    "politicians", "media", "doctors"}  # fmt: skip
 # modifiers that keep a generic organ the article's state's own ("riot police", "the federal government")
 OWN_MODIFIERS = {"security", "armed", "government", "national", "federal", "central", "state", "riot", "military",
                  "local", "regional", "provincial", "interim", "transitional", "new", "ruling", "civilian",
@@ -1365,7 +1368,7 @@ def _context_country(doc, tok, gaz: Gazetteer, state_at: dict[int, str], places:
             return False
         cur = t
         while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
-            if cur.dep_ == "pobj" and cur.head.lower_ in CLAUSE_PLACE_PREPS | {"inside", "near"}:
+            if cur.dep_ == "pobj" and cur.head.lower_ in CLAUSE_PLACE_PREPS | {"inside", "near", "through", "around"}:
                 return False
             cur = cur.head
         return True
@@ -1479,6 +1482,17 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                 country = gaz.demonym_country.get(tok.lower_[:-1]) or _peoples().get(tok.lower_)
             if country is None and sector and tok.lower_ not in UNNAMED_ATTACKERS:
                 country = _clause_place_country(tok, state_at)  # (not "a suicide bomber": of no country)
+            if (
+                country is None
+                and sector in SENTENCE_SECTORS
+                and not ethnic
+                and tok.dep_ not in ("compound", "amod")
+                and not any(c.i < tok.i and c.dep_ in ("compound", "nmod", "poss") for c in tok.children)
+            ):
+                # "Rebels attacked a convoy in Chad", "Students marched in Dhaka": the one state of
+                # the sentence (not the other side of their verb: "Rebels attacked Ugandan troops")
+                country = _context_country(doc, tok, gaz, state_at, place_at)
+                from_context = country is not None
             if country is None and (organ or sector in CONTEXT_SECTORS) and _generic_organ(tok):
                 # "Police arrested …", "the government said", "the junta": of the one state the sentence
                 # names (not the other side of its verb: "Police arrested two Iranians"), else, when the
