@@ -144,6 +144,25 @@ def test_reported_speech_is_a_statement_with_its_verb_and_speaker():
     assert s.text.startswith("the military would respond sternly")
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a verb inside the clause a reporting verb introduces gives the words to that verb's speaker
+        ('Mexico\'s army said it would respond "with full force" to any further incursion.', "Mexico"),
+        (
+            'Starmer told Xi the two leaders had not always agreed, "but our talks have always been frank."',
+            "Starmer",
+        ),
+        ('The Kremlin said the two presidents agreed that "the time for talks has come."', "Russia"),
+        # a plain verb of saying with its own named subject keeps the quotation
+        ('Peskov said Putin told Trump: "The time has come to work together."', "Vladimir Putin"),
+    ],
+)
+def test_quotation_inside_a_reported_clause_goes_to_the_reporter(body: str, speaker: str) -> None:
+    (q,) = statements(body, published="2025-02-13")
+    assert q.speaker_name is not None and speaker in q.speaker_name
+
+
 # --------------------------------------------------------------------------- store and CLI
 
 
