@@ -1468,3 +1468,8 @@ def test_fire_exchanged_is_an_attack_each_way() -> None:
 def test_a_strike_called_off_is_a_concession() -> None:
     found = names(facts("The Kenyan teachers' union called off its strike after talks with Kenya's government."))
     assert not any(t == "PROTEST" for t, _, _ in found), found
+
+
+def test_hostages_seized_are_an_abduction() -> None:
+    found = names(facts("Chechen rebels seized hostages in Dagestan."))
+    assert any(t == "ASSAULT" for t, _, _ in found) and not any(t == "COERCE" for t, _, _ in found), found

@@ -2084,7 +2084,8 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
             # "said they will release X": a promise, made whether or not the one it is for is named
             code, hyp, comm, targetless = ("AGREE", None), False, True, noun is None
         elif etype == "AGREE" and why in ("will", "would") and own and noun is None:
-            hyp, comm = False, True  # "X said it would accept mediation": a stated intent is AGREE
+            # "X said it would accept mediation", "would sign the convention": a stated intent is AGREE
+            hyp, comm = False, True
         elif etype in HOSTILE | {"PROTEST"} and (
             why in ("vow", "pledge", "promise", "swear", "threaten", "warn")
             or (why in ("will", "would") and own)
