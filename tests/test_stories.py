@@ -18,7 +18,7 @@ import pytest
 import tidings
 from tidings.models import Event, Mention, Span
 from tidings.stories import Doc, MemoryIndex, Params, cluster_batch, update_stories
-from tidings.stories.cluster import BatchResult, _uneven
+from tidings.stories.cluster import BatchResult, Weights, _uneven, similarity
 from tidings.stories.events import EventRow, merge_events
 from tidings.stories.features import doc_features
 from tidings.stories.records import brief
@@ -502,6 +502,51 @@ def test_core_ledes_naming_the_same_day_raise_a_pair() -> None:
     assert got["qa"] == got["qb"] != got["qc"]
     without = stories(Params(told_bonus=0.0))
     assert without["qa"] != without["qb"]  # the shared told day is what holds them together
+
+
+def test_core_an_event_told_as_background_earns_no_bonus() -> None:
+    """A report of the president's talks with one leader that recalls, undated and below its
+    lede, her talks with another leader two days earlier shares that meeting's signature with the
+    reports of it: no raise for it, as there is when both ledes name the two leaders."""
+    lede = "President Mara Velt met Prime Minister {x} at the summit in Corvo, aides said."
+    first = doc_features(
+        "m1",
+        lede.format(x="Ivo Dusek") + " The two leaders discussed grain tariffs and ports.",
+        "Velt meets Dusek in Corvo",
+        "2024-11-16",
+        mentions=[("person:velt", 10, "name"), ("person:dusek", 40, "name")],
+        events=[("CONSULT", "person:velt", "person:dusek", "2024-11-16")],
+    )
+    body = lede.format(x="Lena Sorn") + " " + "They spoke about fisheries and shipping. " * 12
+    body += "Two days earlier Velt had held talks with Ivo Dusek on grain tariffs."
+    recall = [
+        ("CONSULT", "person:velt", "person:sorn", "2024-11-18"),
+        ("CONSULT", "person:velt", "person:dusek", None),
+    ]
+    mentions = [("person:velt", 10, "name"), ("person:sorn", 40, "name")]
+    second = doc_features(
+        "m2",
+        body,
+        "Velt meets Sorn",
+        "2024-11-18",
+        mentions=[*mentions, ("person:dusek", len(body) - 30, "name")],
+        events=recall,
+    )
+    led = doc_features(
+        "m3",
+        body,
+        "Velt meets Sorn",
+        "2024-11-18",
+        mentions=[*mentions, ("person:dusek", 60, "name")],
+        events=recall,
+    )
+    assert second.sigs.keys() & first.sigs.keys() == led.sigs.keys() & first.sigs.keys() != set()
+    idx = MemoryIndex()
+    idx.add_docs([first, second, led], {})
+    p = Params(person_clash=1.0)  # the persons' rule aside: only the event bonus differs
+    w = Weights(idx, p)
+    background, in_ledes = similarity(first, second, w, p), similarity(first, led, w, p)
+    assert abs(in_ledes - background - p.event_bonus) < 1e-6
 
 
 def test_core_a_follow_up_naming_the_same_day_is_not_far_in_time() -> None:

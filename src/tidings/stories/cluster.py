@@ -176,13 +176,11 @@ def similarity(a: Doc, b: Doc, w: Weights, p: Params) -> float:
         s *= p.person_clash  # different people at the centre of each report
     shared = a.sigs.keys() & b.sigs.keys()
     if shared:
-        for k in shared:
-            da, db = a.sigs[k], b.sigs[k]
-            if not da or not db or da & db:
-                s += p.event_bonus
-                break
-        else:
+        fits = [k for k in shared if not a.sigs[k] or not b.sigs[k] or a.sigs[k] & b.sigs[k]]
+        if not fits:
             s *= p.event_clash  # the same kind of event between the same actors, on other days
+        elif any(_event_of_both(k, a, b) for k in fits):
+            s += p.event_bonus
     if clash:
         s *= p.told_clash
     elif a.told & b.told and not far:
@@ -197,6 +195,17 @@ def _told_clash(a: Doc, b: Doc, slack: int) -> bool:
     if not a.told or not b.told:
         return False
     return all(abs(x - y) > slack for x in a.told for y in b.told)
+
+
+def _event_of_both(k: tuple, a: Doc, b: Doc) -> bool:
+    """Whether a shared event signature (dates compatible) is evidence of one happening: dated in
+    both or in neither, or else its actors are named in both ledes.  An event dated in one report
+    and not in the other, with an actor missing from a lede, is often background in one of them
+    ("days after Xi met Biden in Lima" in a report of Xi's next meeting)."""
+    if bool(a.sigs[k]) == bool(b.sigs[k]):
+        return True
+    actors = {x for x in k[1:] if x}
+    return actors <= a.lead and actors <= b.lead
 
 
 def _same_dated_event(a: Doc, b: Doc) -> bool:
