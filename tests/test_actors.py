@@ -858,3 +858,11 @@ def test_a_bare_group_takes_the_state_of_its_sentence_or_article(body, aid):
 def test_a_bare_group_takes_no_state_from_the_other_side_of_its_verb():
     found = all_actors_of("Rebels attacked Ugandan troops near the border on Sunday.", None)
     assert not [a for a in found if a.startswith("group:") and a != "group:rebels"]
+
+
+@pytest.mark.parametrize(("body", "aid"), [("Peking accused Moscow of interference.", "state:chn"),
+                                           ("Rangoon rejected the report on Monday.", "state:mmr"),
+                                           ("Bonn welcomed the decision.", "state:deu")])  # fmt: skip
+def test_former_seats_of_government_stand_for_their_state(body, aid):
+    found = actors_of(body, published=None)
+    assert aid in found and found[aid].acts
