@@ -11,6 +11,7 @@ import copy
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from tidings.models import Event, Mention, Span
 from tidings.stories import Doc, MemoryIndex, Params, cluster_batch, update_stories
 from tidings.stories.cluster import BatchResult, Weights, _uneven, similarity
 from tidings.stories.events import EventRow, merge_events
-from tidings.stories.features import doc_features
+from tidings.stories.features import doc_features, told_days
 from tidings.stories.records import brief
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -465,6 +466,20 @@ def test_core_told_days_clash_and_far_reports_need_strong_evidence() -> None:
         idx.apply(cluster_batch(idx, [d], Params()))
     assert idx.story["a"] == idx.story["b"] == idx.story["d"]  # late, but telling of the same day
     assert idx.story["c"] != idx.story["a"]  # the ledes name different days: another walkout
+
+
+def test_told_days_leave_out_the_dateline() -> None:
+    """A wire dateline gives the day the report was filed, not the day of its happening."""
+    day = date.fromisoformat
+    kcna = (
+        "Pyongyang, June 20 (KCNA) -- Talks between the two leaders were held at the guest house on June 19."
+    )
+    assert told_days(kcna, "2024-06-20") == {day("2024-06-19").toordinal()}
+    wire = "SEOUL, Nov. 10 (Harbor Wire) - The two ministers met in Seoul on Thursday."
+    assert told_days(wire, "2023-11-10") == {day("2023-11-09").toordinal()}
+    assert (
+        told_days("SEOUL, Nov. 10 (Harbor Wire) - The ministers agreed to meet again.", "2023-11-10") == set()
+    )
 
 
 def test_core_ledes_naming_the_same_day_raise_a_pair() -> None:

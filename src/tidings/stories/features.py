@@ -115,7 +115,8 @@ TOLD_CHARS = 500  # the lede, where a report says on which day its happening too
 
 
 def told_days(body: str, published: str | None) -> frozenset[int]:
-    """The days the lede says its happening took place on ("on Tuesday", "Nov. 9"), as ordinals.
+    """The days the lede says its happening took place on ("on Tuesday", "Nov. 9"), as ordinals;
+    not the date of a wire dateline ("SEOUL, Nov. 10 (Yonhap) --": the day the report was filed).
 
     Resolved against the publication date; empty without one or when the lede names no day.
     """
@@ -128,11 +129,14 @@ def told_days(body: str, published: str | None) -> frozenset[int]:
     if not _WHEN.search(lede):
         return frozenset()
     from tidings.events.timex import find_timexes  # only for ledes that name a day
+    from tidings.extract import dateline_end
 
+    filed = dateline_end(lede)  # "SEOUL, Nov. 10 (Yonhap) --": the day it was filed, not the happening's
     out = set()
     for t in find_timexes(lede, published):
         d = day_number(t.day)
-        if d is not None and _WHEN.search(t.text):  # a day named as such ("the 3rd" most yards is none)
+        # a day named as such ("the 3rd" most yards is none), after the dateline
+        if d is not None and t.start >= filed and _WHEN.search(t.text):
             out.add(d)
     return frozenset(out)
 
