@@ -866,3 +866,9 @@ def test_a_bare_group_takes_no_state_from_the_other_side_of_its_verb():
 def test_former_seats_of_government_stand_for_their_state(body, aid):
     found = actors_of(body, published=None)
     assert aid in found and found[aid].acts
+
+
+def test_misspelt_body_words_still_make_a_body():
+    found = all_actors_of("Awori declined to resign despite pressure by the Kenya Anti-Corruption Commision.", None)
+    assert found["org:~kenya-anti-corruption-commision"].actor.country == "KEN"
+    assert "state:ken" in all_actors_of("The Kenyan goverment rejected the report.", None)

@@ -63,14 +63,15 @@ GROUP_NOUNS = {"troops", "troop", "forces", "force", "soldiers", "soldier", "mil
                "helicopters", "helicopter", "planes", "warplanes", "bombers", "tanks", "artillery", "convoy",
                "convoys", "patrol", "patrols", "boats", "gunboats", "submarines", "inspectors", "monitors",
                "observers", "mediators", "investigators", "commandos", "marines", "paratroopers", "sailors",
-               "negotiator", "mission", "agents", "policemen", "legislators"}  # fmt: skip
+               "negotiator", "mission", "agents", "policemen", "legislators", "goverment", "govt"}  # fmt: skip
 # Last words of a body's name: an entity the tagger labels otherwise ("the Kenya Anti-Corruption
 # Commission" as LAW) that ends in one of these is an organisation.
 INSTITUTION_HEADS = {"commission", "council", "ministry", "committee", "party", "union", "authority", "agency",
                      "court", "army", "front", "movement", "assembly", "parliament", "congress", "senate",
                      "office", "police", "force", "forces", "guard", "organization", "organisation",
                      "association", "federation", "league", "alliance", "coalition", "brigade", "brigades",
-                     "corps", "bureau", "department", "tribunal", "board", "directorate", "service"}  # fmt: skip
+                     "corps", "bureau", "department", "tribunal", "board", "directorate", "service",
+                     "commision", "comission", "commitee", "committe", "ministery", "parliment"}  # fmt: skip (and as misspelt)
 BUSINESS_WORDS = {"bank", "group", "company", "corporation", "corp", "inc", "ltd", "holdings", "airlines",
                   "university", "institute", "foundation", "fund", "news", "times", "post"}  # fmt: skip
 # Titles of a head of state or government (or a minister) that, with their state ("the Emir of Qatar",
@@ -1307,6 +1308,7 @@ def _bare_group_subject(tok) -> bool:
 # State organs that news names without their state ("Police arrested …", "the government said",
 # "Troops opened fire"): their state is the one the sentence, else the article, names.
 GENERIC_ORGANS = {"police", "policemen", "troops", "soldiers", "forces", "army", "military", "navy", "government",
+                  "goverment", "govt",
                   "authorities", "officials", "regime", "junta", "lawmakers", "legislators", "parliament",
                   "cabinet", "administration", "prosecutors", "judiciary"}  # fmt: skip
 # unnamed groups whose state is that of the sentence or article as well: "the opposition", "the ruling party"
