@@ -1473,3 +1473,15 @@ def test_a_strike_called_off_is_a_concession() -> None:
 def test_hostages_seized_are_an_abduction() -> None:
     found = names(facts("Chechen rebels seized hostages in Dagestan."))
     assert any(t == "ASSAULT" for t, _, _ in found) and not any(t == "COERCE" for t, _, _ in found), found
+
+
+def test_a_meeting_or_cooperation_the_speaker_says_it_will_not_hold_is_a_refusal() -> None:
+    assert ("REJECT", "Pakistan", "India") in triples("Pakistan said it would not negotiate with India.")
+    evs, _ = run("Japan did not meet with China.", all_events=True)
+    assert not any(e.type == "REJECT" for e in evs)
+
+
+def test_defying_norms_and_barring_inspectors_are_rejections() -> None:
+    assert ("REJECT", "North Korea", None) in triples("North Korea flouted international law.")
+    found = names(facts("Iraq barred UN inspectors from the site."))
+    assert any(t == "REJECT" and s == "Iraq" for t, s, _ in found), found

@@ -2046,6 +2046,16 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
     ):
         # "will not accept refugees", "does not recognize the vote": a refusal, stated as done
         code, negated, hyp, comm, targetless = ("REJECT", None), False, False, True, True
+    elif (
+        negated
+        and why in ("will", "would")
+        and own
+        and noun is None
+        and etype in ("CONSULT", "COOPERATE", "AGREE")
+    ):
+        # "said it would not negotiate with India", "will not cooperate with the tribunal": the
+        # speaker's own refusal, stated as policy
+        code, negated, hyp, comm, targetless = ("REJECT", None), False, False, True, True
     elif negated and why == "fail" and etype == "AGREE" and len(set(sources) | set(targets)) >= 2:
         # "A and B failed to reach agreement on …": the talks ended in rejection
         code, negated, hyp, comm = ("REJECT", None), False, False, True
