@@ -1485,3 +1485,12 @@ def test_defying_norms_and_barring_inspectors_are_rejections() -> None:
     assert ("REJECT", "North Korea", None) in triples("North Korea flouted international law.")
     found = names(facts("Iraq barred UN inspectors from the site."))
     assert any(t == "REJECT" and s == "Iraq" for t, s, _ in found), found
+
+
+def test_passive_deportations_and_deployments_find_their_doer() -> None:
+    found = names(facts("Two Australian journalists were deported from Indonesia."))
+    assert any(t == "COERCE" and s == "Indonesia" for t, s, _ in found), found
+    found = names(facts("Thousands of Indian troops were deployed along the border with Pakistan."))
+    assert ("MOBILIZE", "India", "Pakistan") in found, found
+    found = names(facts("Two battalions of Russian paratroopers were sent to Belarus."))
+    assert ("MOBILIZE", "Russia", "Belarus") in found, found

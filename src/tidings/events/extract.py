@@ -346,6 +346,18 @@ class _Article:
                             if a and self.kind(a) == "STATE" and a not in found:
                                 found.append(a)
         return found if len(found) == 1 else []
+    def state_from(self, verb, speaker: str | None) -> list[str]:
+        """The one state named in the clause's "from" phrase ("expelled from Zimbabwe")."""
+        found = []
+        for p in verb.children:
+            if p.dep_ == "prep" and p.lower_ == "from":
+                for o in p.children:
+                    for t in o.subtree if o.dep_ == "pobj" else ():
+                        a = self.tok_actor.get(t.i) or self.demonym.get(t.i)
+                        if a and self.kind(a) == "STATE" and a not in found:
+                            found.append(a)
+        return found if len(found) == 1 else []
+
     def attacker(self, tok) -> list[str]:
         """Whose attack a subject names: "Israeli air strikes killed …", "Russia's shelling hit …"."""
         code = _noun_code(tok, self.lex) if tok.pos_ == "NOUN" else None
@@ -1723,9 +1735,21 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         and not any(c.dep_ == "agent" for c in tok.children)
         and (subj := next((c for c in tok.children if c.dep_ == "nsubjpass"), None)) is not None
     ):
-        # "A Canadian missionary was arrested in Lebanon": the state where it was done did it
-        sources = st.state_in(tok, speaker)
+        # "A Canadian missionary was arrested in Lebanon": the state where it was done did it;
+        # "a British journalist was expelled from Zimbabwe": the state one is sent out of
+        sources = st.state_in(tok, speaker) or (
+            st.state_from(tok, speaker) if code[1] == "deport" else []
+        )
         passive_in = [a for a in st.phrase_actors(subj, speaker, max_depth=2) if a not in sources]
+    if (
+        not sources
+        and etype == "MOBILIZE"
+        and not any(c.dep_ == "agent" for c in tok.children)
+        and (subj := next((c for c in tok.children if c.dep_ == "nsubjpass"), None)) is not None
+        and _armed(subj, lex)
+    ):
+        # "Thousands of Indian troops were deployed along the border": whose troops they are
+        sources = st.phrase_actors(subj, speaker, max_depth=2)
     # no country excludes nothing; a non-state group may act against its own state
     own = ({st.country(x) for x in sources if not _non_state(x)} | set(sources)) - {None}
     if etype in DOMESTIC_TYPES and sources and not all(_non_state(x) for x in sources):
