@@ -1494,3 +1494,23 @@ def test_passive_deportations_and_deployments_find_their_doer() -> None:
     assert ("MOBILIZE", "India", "Pakistan") in found, found
     found = names(facts("Two battalions of Russian paratroopers were sent to Belarus."))
     assert ("MOBILIZE", "Russia", "Belarus") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran said it is willing to cooperate with the IAEA.", ("AGREE", "Iran", "International Atomic Energy Agency")),
+        ("Kazakhstan agreed to cooperate with Russia in space.", ("AGREE", "Kazakhstan", "Russia")),
+        ("Syria expressed willingness to settle its dispute with Turkey.", ("AGREE", "Syria", "Turkey")),
+        ("Britain offered military assistance to Kenya.", ("AGREE", "United Kingdom", "Kenya")),
+    ],
+)
+def test_stated_intent_to_cooperate_settle_or_help_is_agree(text: str, expected) -> None:
+    found = names(facts(text))
+    if expected[2] == "Turkey":
+        found = {(t, s, "Turkey" if o in ("Türkiye", "Turkey") else o) for t, s, o in found}
+    assert expected in found, found
+
+
+def test_a_vow_to_work_with_an_ally_stays_support() -> None:
+    assert ("SUPPORT", "Germany", "France") in triples("Germany vowed to work closely with France on defence.")

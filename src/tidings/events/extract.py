@@ -2062,6 +2062,9 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
             ("COOPERATE", "military"),
             "COOPERATE",
         )  # "French and Egyptian warships launched war games"
+    if noun is not None and etype in ("AID", "COOPERATE") and tok.lemma_.lower() in ("offer", "propose"):
+        # "offered military assistance to Kenya": help offered, not yet given (CAMEO 033)
+        code, etype = ("AGREE", None), "AGREE"
     if (
         negated
         and (why in (None, "will") or (why == "would" and own))
@@ -2106,6 +2109,10 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
     elif hyp and not negated:
         if why == "if" and not own:
             pass  # "… would act if Chinese companies kept supplying Russia": a condition, no pledge
+        elif etype in ("COOPERATE", "AGREE") and why in lex.intent_heads:
+            # "is willing to cooperate with the IAEA", "agreed to cooperate with Russia", "expressed
+            # willingness to settle its dispute": a stated intent to cooperate or settle (AGREE)
+            code, hyp, comm = ("AGREE", None), False, True
         elif etype in COOPERATIVE and (
             why in lex.commissive
             or (why in ("will", "if") and speaker is not None)
