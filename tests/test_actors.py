@@ -872,3 +872,17 @@ def test_misspelt_body_words_still_make_a_body():
     found = all_actors_of("Awori declined to resign despite pressure by the Kenya Anti-Corruption Commision.", None)
     assert found["org:~kenya-anti-corruption-commision"].actor.country == "KEN"
     assert "state:ken" in all_actors_of("The Kenyan goverment rejected the report.", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "aid"),
+    [
+        ("The Obama administration imposed sanctions on the bank.", "state:usa"),
+        ("The Assad regime bombed the town on Sunday.", "state:syr"),  # Hafez or Bashar: Syria either way
+        ("Putin's government rejected the claims.", "state:rus"),
+    ],
+)
+def test_a_leaders_government_is_the_leaders_state(body, aid):
+    found = all_actors_of(body, None)
+    assert [m.kind for m in found[aid].mentions] == ["description"]
+    assert not [a for a in all_actors_of("The Kim regime fired a missile.", None) if a.startswith("state:")]

@@ -1327,6 +1327,15 @@ OWN_MODIFIERS = {"security", "armed", "government", "national", "federal", "cent
 LEADER_ORGANS = {"government", "regime", "administration", "cabinet", "junta"}
 
 
+def _leader_country(gaz: Gazetteer, tok) -> str | None:
+    """The one state of every dictionary person of this surname ("Assad": Hafez and Bashar, SYR)."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    ids = gaz.by_surname.get(tok.text.casefold(), [])
+    countries = {r.country for a in ids for r in gaz.entries[a].actor.roles if r.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def _generic_organ(tok) -> bool:
     """Is this a state organ named bare ("police", "the government", "security forces", "the ruling
     party"), with no word that makes it some other's ("foreign troops", "UN troops", "his government",
@@ -1462,6 +1471,13 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                         # "Chechen fighters": rebels, not Russia's own; "Tibetan officials": the people's
                         armed = tok.lower_ in ("fighters", "forces", "force", "militia", "troops", "army", "soldiers")
                         organ, sector = False, sector or ("rebels" if armed else "people")
+                    if country is None and organ and tok.lower_ in LEADER_ORGANS:
+                        # "the Obama administration", "Putin's government", "the Assad regime": the
+                        # leader's state (the leader's name stays the leader's)
+                        country = person_at.get(c.i) or _leader_country(gaz, c)
+                        if country:
+                            from_context = True  # a description of the state, not a name of it
+                            break
                     if country:
                         start = min(x.i for x in c.subtree if x.dep_ != "det")
                         break
