@@ -1514,3 +1514,22 @@ def test_stated_intent_to_cooperate_settle_or_help_is_agree(text: str, expected)
 
 def test_a_vow_to_work_with_an_ally_stays_support() -> None:
     assert ("SUPPORT", "Germany", "France") in triples("Germany vowed to work closely with France on defence.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bolivia revoked the decree after the strikes.", ("CONCEDE", "Bolivia", None)),
+        ("Kenya repealed the sedition law.", ("CONCEDE", "Kenya", None)),
+        ("Japan halted aid to Burma.", ("SANCTION", "Japan", "Myanmar")),
+        ("Germany ended its aid to Rwanda.", ("SANCTION", "Germany", "Rwanda")),
+    ],
+)
+def test_decrees_revoked_and_aid_halted(text: str, expected) -> None:
+    found = names(facts(text))
+    assert expected in found, found
+
+
+def test_an_amnesty_granted_is_a_release() -> None:
+    found = facts("Peru granted an amnesty to political prisoners.")
+    assert any(t == "RETREAT" for t, _, _ in found) and not any(t == "AID" for t, _, _ in found), found
