@@ -886,3 +886,14 @@ def test_a_leaders_government_is_the_leaders_state(body, aid):
     found = all_actors_of(body, None)
     assert [m.kind for m in found[aid].mentions] == ["description"]
     assert not [a for a in all_actors_of("The Kim regime fired a missile.", None) if a.startswith("state:")]
+
+
+@pytest.mark.parametrize(
+    ("body", "aid"),
+    [
+        ("Gbagbo's forces shelled the rebel-held town.", "state:civ"),
+        ("Forces loyal to Gaddafi attacked the rebels on Sunday.", "state:lby"),
+    ],
+)
+def test_a_leaders_forces_are_the_leaders_state(body, aid):
+    assert aid in all_actors_of(body, None)

@@ -1324,7 +1324,8 @@ OWN_MODIFIERS = {"security", "armed", "government", "national", "federal", "cent
 
 
 # organs that are a leader's: "the government of President Prosper Avril", "the Assad regime"
-LEADER_ORGANS = {"government", "regime", "administration", "cabinet", "junta"}
+LEADER_ORGANS = {"government", "regime", "administration", "cabinet", "junta", "forces", "troops", "army", "soldiers",
+                 "police", "guards"}  # fmt: skip
 
 
 def _leader_country(gaz: Gazetteer, tok) -> str | None:
@@ -1496,6 +1497,12 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                         )
                     if country:
                         break
+            if country is None and organ and tok.lower_ in LEADER_ORGANS:  # "forces loyal to Gaddafi"
+                for c in tok.children:
+                    if c.lemma_.lower() == "loyal":
+                        country = next((person_at[o.i] for p in c.children if p.lower_ == "to"
+                                        for o in p.children if o.i in person_at), None)  # fmt: skip
+                        from_context = country is not None
             if sector == "people" and not ethnic and country is None:  # "Serbs blocked the road"
                 country = gaz.demonym_country.get(tok.lower_[:-1]) or _peoples().get(tok.lower_)
             if country is None and sector and tok.lower_ not in UNNAMED_ATTACKERS:
