@@ -1533,3 +1533,30 @@ def test_decrees_revoked_and_aid_halted(text: str, expected) -> None:
 def test_an_amnesty_granted_is_a_release() -> None:
     found = facts("Peru granted an amnesty to political prisoners.")
     assert any(t == "RETREAT" for t, _, _ in found) and not any(t == "AID" for t, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Egypt dissolved the Muslim Brotherhood.", "COERCE"),
+        ("Turkey took control of the opposition newspaper.", "COERCE"),
+        ("Israel sealed off the West Bank.", "COERCE"),
+        ("Iraq gassed Kurdish villagers.", "ASSAULT"),
+        ("Uganda expelled thousands of Kenyan residents.", "COERCE"),
+        ("Serbia expelled ethnic Albanians from Kosovo.", "COERCE"),
+    ],
+)
+def test_coercion_phrasings(text: str, etype: str) -> None:
+    found = facts(text)
+    assert any(t == etype for t, _, _ in found), found
+
+
+def test_envoys_expelled_stay_a_sanction() -> None:
+    assert ("SANCTION", "Russia", "United Kingdom") in triples("Russia expelled two British diplomats.") | names(
+        facts("Russia expelled two British diplomats.")
+    )
+
+
+def test_a_crowd_storming_or_torching_is_a_riot() -> None:
+    found = facts("Kurdish demonstrators stormed the Greek embassy in Vienna.")
+    assert any(t == "PROTEST" for t, _, _ in found) and not any(t == "ASSAULT" for t, _, _ in found), found

@@ -1209,7 +1209,7 @@ def _verb_code(tok, lex: Lexicon):
                 if o.dep_ == "pobj"
             ]
             words += [n.lower_, n.lemma_.lower()]
-            if n.ent_type_ == "PERSON":
+            if n.ent_type_ == "PERSON" or (n.ent_type_ == "NORP" and n.tag_ in ("NNPS", "NNS")):
                 words.append("person-entity")  # "handed over Slobodan Milosevic"
             if n.lemma_.lower() in EFFORT_HEADS:  # "mediation efforts", "the peace process": the kind
                 words += [c.lower_ for c in n.children if c.dep_ in ("compound", "amod")]
@@ -1551,6 +1551,10 @@ def _emit(
         return
     if etype == "PROTEST" and _official_protest(trigger, sources, st):
         etype, mode, comm = "ACCUSE", "disapprove", True
+    if etype in ("ASSAULT", "COERCE") and all(s.startswith(GROUP_PREFIX) and s.endswith("protesters") for s in sources):
+        # "demonstrators stormed the embassy", "protesters torched police cars": a violent protest,
+        # a riot (CAMEO 145), not an armed attack
+        etype, mode = "PROTEST", "riot"
     if (
         len(set(sources)) >= 2
         and not targets
