@@ -897,3 +897,8 @@ def test_a_leaders_government_is_the_leaders_state(body, aid):
 )
 def test_a_leaders_forces_are_the_leaders_state(body, aid):
     assert aid in all_actors_of(body, None)
+
+
+def test_supporters_of_a_leader_are_a_group_of_the_leaders_state():
+    found = all_actors_of("Supporters of Morsi clashed with police in Cairo.", None)
+    assert found["group:egy-activists"].actor.country == "EGY"
