@@ -728,6 +728,12 @@ class _Article:
                     neg = True
                 if c.dep_ == "det" and c.lower_ in ("no",) and first:
                     neg = True
+                if (
+                    first
+                    and c.dep_ in ("nsubj", "nsubjpass")
+                    and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                ):
+                    neg = True  # "no Indonesian officers will be sent": none sent
                 if c.dep_ == "advmod" and c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children):
                     neg = True  # "its creditors were no longer providing funds"
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
