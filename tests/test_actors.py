@@ -902,3 +902,15 @@ def test_a_leaders_forces_are_the_leaders_state(body, aid):
 def test_supporters_of_a_leader_are_a_group_of_the_leaders_state():
     found = all_actors_of("Supporters of Morsi clashed with police in Cairo.", None)
     assert found["group:egy-activists"].actor.country == "EGY"
+
+
+@pytest.mark.parametrize(
+    ("body", "aid"),
+    [
+        ("Somali pirates seized a Saudi supertanker.", "group:som-criminals"),
+        ("Iraqi MPs rejected the draft law.", "state:irq"),
+        ("Kidnappers seized two aid workers in northern Mali.", "group:mli-militants"),
+    ],
+)
+def test_more_group_nouns(body, aid):
+    assert aid in all_actors_of(body, None)

@@ -63,7 +63,8 @@ GROUP_NOUNS = {"troops", "troop", "forces", "force", "soldiers", "soldier", "mil
                "helicopters", "helicopter", "planes", "warplanes", "bombers", "tanks", "artillery", "convoy",
                "convoys", "patrol", "patrols", "boats", "gunboats", "submarines", "inspectors", "monitors",
                "observers", "mediators", "investigators", "commandos", "marines", "paratroopers", "sailors",
-               "negotiator", "mission", "agents", "policemen", "legislators", "goverment", "govt"}  # fmt: skip
+               "negotiator", "mission", "agents", "policemen", "legislators", "goverment", "govt", "mps",
+               "parliamentarians", "deputies", "senators"}  # fmt: skip
 # Last words of a body's name: an entity the tagger labels otherwise ("the Kenya Anti-Corruption
 # Commission" as LAW) that ends in one of these is an organisation.
 INSTITUTION_HEADS = {"commission", "council", "ministry", "committee", "party", "union", "authority", "agency",
@@ -1310,7 +1311,7 @@ def _bare_group_subject(tok) -> bool:
 GENERIC_ORGANS = {"police", "policemen", "troops", "soldiers", "forces", "army", "military", "navy", "government",
                   "goverment", "govt",
                   "authorities", "officials", "regime", "junta", "lawmakers", "legislators", "parliament",
-                  "cabinet", "administration", "prosecutors", "judiciary"}  # fmt: skip
+                  "cabinet", "administration", "prosecutors", "judiciary", "mps", "parliamentarians"}  # fmt: skip
 # unnamed groups whose state is that of the sentence or article as well: "the opposition", "the ruling party"
 CONTEXT_SECTORS = {"opposition", "ruling-party"}
 # unnamed groups of the people of the state where they act ("rebels", "protesters", "students")
