@@ -519,6 +519,39 @@ def test_core_ledes_naming_the_same_day_raise_a_pair() -> None:
     assert without["qa"] != without["qb"]  # the shared told day is what holds them together
 
 
+def test_core_a_report_inside_a_story_s_span_does_not_widen_it() -> None:
+    """A dam burst's first report and a strong follow-up six days later make one story spanning six
+    days (over ``max_span_days``, held by a pair over ``far_at``); a report published in between,
+    three days from each and close to both, joins it: it adds no day outside the story's span."""
+    first = (
+        "The Lisk river dam at Ombra burst after a week of storms, flooding the valley towns of Kestrel "
+        "and Dorn and forcing thousands from their homes, regional governor Teodor Brann said."
+    )
+    week = (
+        "A week after the Lisk river dam at Ombra burst and flooded Kestrel and Dorn, regional governor "
+        "Teodor Brann said thousands were still out of their homes and the valley towns faced months of repairs."
+    )
+    between = (
+        "Rescue crews in Kestrel pulled residents from rooftops as floodwater from the burst Ombra dam "
+        "spread through the valley, officials said."
+    )
+    a = doc_features("fa", first, "Ombra dam bursts, floods Kestrel and Dorn", "2024-04-01")
+    b = doc_features(
+        "fb", week, "Week after Ombra dam burst, Kestrel and Dorn still under water", "2024-04-07"
+    )
+    c = doc_features("fc", between, "Rooftop rescues in Kestrel after dam burst", "2024-04-04")
+    background = [
+        doc_features(Path(r["source"]).stem, r["text"], r["title"], r["published"], r["outlet"])
+        for r in _fixture_records()
+    ]
+    for batches in ([[a, b, c]], [[a], [b], [c]], [[c], [a], [b]]):
+        idx = MemoryIndex()
+        idx.apply(cluster_batch(idx, [copy.copy(d) for d in background], Params()))
+        for batch in batches:
+            idx.apply(cluster_batch(idx, [copy.copy(d) for d in batch], Params()))
+        assert idx.story["fa"] == idx.story["fb"] == idx.story["fc"], [[d.id for d in x] for x in batches]
+
+
 def test_core_an_event_told_as_background_earns_no_bonus() -> None:
     """A report of the president's talks with one leader that recalls, undated and below its
     lede, her talks with another leader two days earlier shares that meeting's signature with the

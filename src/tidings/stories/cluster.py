@@ -26,7 +26,7 @@ One update, for a batch of new articles:
    those of the taken-apart articles' nearest neighbours (``recluster_hops``), stay whole.  These units and the new articles are merged by average-link
    agglomeration (best pair first) while the linkage clears ``merge_at`` and the merged story's
    publication dates stay within ``max_span_days`` (or ``far_days`` for a linkage of
-   ``far_at``).  Pairs of earlier articles are scored from their kept neighbour lists (or anew).
+   ``far_at``; a unit adding no day outside the other's span widens nothing).  Pairs of earlier articles are scored from their kept neighbour lists (or anew).
    So a story can be joined, merged with another, or split when new evidence no longer holds its
    articles together, and the stories barely depend on the order of arrival.  Near-duplicates
    are put in their original's unit first.
@@ -423,7 +423,9 @@ def cluster_batch(
         sa, sb = spans[a], spans[b]
         both = (min(sa[0], sb[0]), max(sa[1], sb[1])) if sa and sb else sa or sb
         span = both[1] - both[0] if both else 0
-        if span > p.max_span_days and (span > p.far_days or -neg < p.far_at):
+        # a unit that adds no day outside the other's span (undated, or within it) widens nothing
+        wider = span > max(sa[1] - sa[0] if sa else 0, sb[1] - sb[0] if sb else 0)
+        if span > p.max_span_days and wider and (span > p.far_days or -neg < p.far_at):
             continue
         keep, gone = (a, b) if _rank(a) <= _rank(b) else (b, a)
         for m in units[gone]:
