@@ -1569,3 +1569,13 @@ def test_compensation_demanded_is_a_request() -> None:
 def test_no_forces_sent_is_a_negated_deployment() -> None:
     assert not any(t == "MOBILIZE" for t, _, _ in facts("No Russian troops were deployed to Belarus, Russia said."))
     assert not any(t in ("MOBILIZE", "THREATEN") for t, _, _ in facts("No Indonesian officers will be sent to Europe, Indonesia said."))
+
+
+def test_dissatisfaction_voiced_with_a_state_is_an_accusation() -> None:
+    assert ("ACCUSE", "China", "Japan") in triples("China voiced strong dissatisfaction with Japan.")
+
+
+def test_a_guilty_verdict_is_an_accusation() -> None:
+    found = names(facts("A Dutch court found Russia liable for the downing of the plane."))
+    assert any(t == "ACCUSE" and o == "Russia" for t, _, o in found), found
+    assert not triples("They called it a gamble.")

@@ -115,6 +115,7 @@ HAZARDS = {"earthquake", "quake", "tremor", "aftershock", "storm", "hurricane", 
            "tsunami", "flood", "floods", "flooding", "fire", "blaze", "wildfire", "landslide", "mudslide",
            "avalanche", "drought", "heatwave", "disease", "virus", "outbreak", "epidemic", "pandemic", "crash",
            "accident", "eruption", "lightning", "wave", "rain", "rains", "snow", "winds", "wind"}  # fmt: skip
+GUILTY = {"guilty", "liable", "responsible", "culpable"}  # "found X guilty of …"
 # "declined to comment", "refused to say": no refusal of anyone
 NO_COMMENT = {"comment", "say", "elaborate", "specify", "confirm", "disclose", "reveal", "identify", "name",
               "speculate", "point", "detail", "divulge", "predict", "forecast", "estimate", "guess",
@@ -1150,6 +1151,10 @@ def _verb_code(tok, lex: Lexicon):
         for c in tok.children
     ):
         return None, None  # "struck it rich", "made it big": an idiom, no act on anyone
+    if lemma in ("find", "declare", "hold", "rule") and any(
+        c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in GUILTY for c in tok.children
+    ):
+        return ("ACCUSE", "disapprove"), None  # "found Microsoft guilty of abusing": a verdict (CAMEO 116)
     if lemma == "call" and obj is not None:
         rel = tok
         while rel.dep_ == "xcomp":
@@ -1694,7 +1699,7 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
     if code[0] == "MOBILIZE" and _fired_at(tok, st, lex):
         code = ("ASSAULT", "heavy-weapons")  # "fired missiles at a police station": an attack
     etype = code[0]
-    if any(c.dep_ in ("oprd",) for c in tok.children) or (
+    if (any(c.dep_ in ("oprd",) for c in tok.children) and code != ("ACCUSE", "disapprove")) or (
         etype in ("AGREE", "CONSULT")
         and any(c.dep_ == "ccomp" for c in tok.children)
         and lemma in lex.speech_verbs
