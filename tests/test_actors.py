@@ -914,3 +914,9 @@ def test_supporters_of_a_leader_are_a_group_of_the_leaders_state():
 )
 def test_more_group_nouns(body, aid):
     assert aid in all_actors_of(body, None)
+
+
+def test_a_singular_nationality_noun_is_one_of_that_states_people():
+    found = all_actors_of("Israeli troops shot dead a Palestinian near Hebron.", None)
+    assert found["group:pse-people"].actor.country == "PSE"
+    assert "group:gbr-people" in all_actors_of("A Briton was kidnapped in Yemen.", None)

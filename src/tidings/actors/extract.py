@@ -1534,6 +1534,14 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             country, sector = gaz.demonym_country.get(tok.lower_[:-1]), "people"
             if ethnic:
                 country = _clause_place_country(tok, state_at)
+        elif (
+            tok.text[:1].isupper()
+            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+            and tok.lower_ in gaz.demonym_country
+            and not ethnic
+            and not any(c.dep_ in ("compound", "amod", "poss") for c in tok.children)
+        ):  # "shot dead a Palestinian", "A Briton was kidnapped": one of the people of that state
+            country, sector = gaz.demonym_country[tok.lower_], "people"
         if (
             not country
             and (sector or organ)
