@@ -1579,3 +1579,34 @@ def test_a_guilty_verdict_is_an_accusation() -> None:
     found = names(facts("A Dutch court found Russia liable for the downing of the plane."))
     assert any(t == "ACCUSE" and o == "Russia" for t, _, o in found), found
     assert not triples("They called it a gamble.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington placed Chinese firms on its trade blacklist.", "SANCTION"),
+        ("Australia added Russian oligarchs to its sanctions list.", "SANCTION"),
+        ("China's foreign ministry hit out at the United States over Taiwan.", "ACCUSE"),
+        ("Israel lashed out at the International Criminal Court.", "ACCUSE"),
+        ("Germany took aim at China's trade practices.", "ACCUSE"),
+        ("Israeli tanks pushed into Rafah.", "ASSAULT"),
+        ("Russia moved nuclear weapons to Belarus.", "MOBILIZE"),
+        ("Antony Blinken sat down with Wang Yi in Lima.", "CONSULT"),
+        ("China brushed off American criticism.", "REJECT"),
+    ],
+)
+def test_present_day_wire_idioms(text: str, expected: str) -> None:
+    found = facts(text)
+    assert any(t == expected for t, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Teixeira has hit at least 30 homers in each of the past five seasons.",
+        "Andrew Luck hit Reggie Wayne for a seven-yard touchdown.",
+        "Israel pushed for a ceasefire in Lebanon.",
+    ],
+)
+def test_sports_hits_and_pushes_for_are_no_attack(text: str) -> None:
+    assert not any(t == "ASSAULT" for t, _, _ in facts(text)), facts(text)
