@@ -746,3 +746,24 @@ def test_uneven_probes_the_sample_of_a_large_story_instead_of_opening_it() -> No
     assert _uneven({"s"}, members, story, {"new"}, low, lambda d, o: 1 / 0, p) == {"s"}
     weak = {("a00", "new"): 0.1}  # under recluster_at with every article: stays whole
     assert _uneven({"s"}, members, story, {"new"}, weak, lambda d, o: 1 / 0, p) == set()
+
+
+def test_merge_events_keeps_two_people_of_one_state_apart() -> None:
+    """Blinken meeting the foreign minister and Blinken meeting the president the same morning are
+    two meetings, though both counterparts are South Korean; "the US and South Korea held talks"
+    in another report is compatible with either and joins one of them, never both."""
+    rows = [
+        EventRow("a:e0", "a", "CONSULT", "person:blinken", "person:park-jin", "2023-11-09", None, "USA", "KOR"),
+        EventRow("a:e1", "a", "CONSULT", "person:blinken", "person:yoon", "2023-11-09", None, "USA", "KOR"),
+        EventRow("b:e0", "b", "CONSULT", "person:park-jin", "person:blinken", None, None, "KOR", "USA"),
+        EventRow("b:e1", "b", "CONSULT", "person:yoon", "person:blinken", "2023-11-09", None, "KOR", "USA"),
+        EventRow("c:e0", "c", "CONSULT", "person:cho", "person:blinken", "2023-11-09", None, "KOR", "USA"),
+        EventRow("b:e2", "b", "ACCUSE", "person:blinken", "state:prk", None, None, "USA", "PRK"),
+        EventRow("a:e2", "a", "ACCUSE", "person:park-jin", "state:prk", None, None, "KOR", "PRK"),
+    ]
+    c = merge_events(rows)
+    assert c["a:e0"] == c["b:e0"]
+    assert c["a:e1"] == c["b:e1"]
+    assert len({c["a:e0"], c["a:e1"], c["c:e0"]}) == 3
+    assert c["b:e2"] != c["a:e2"]  # two accusers of one state
+    assert merge_events(rows[::-1]) == c
