@@ -415,6 +415,18 @@ def test_seed_stories_bcubed_is_one(tmp_path: Path) -> None:
     )
     stories = json.loads(out.stdout)["stories"]
     assert stories["f1"] == 1.0 and stories["n"] == 5, stories
+    # the Blinken-Park Jin talks of 9 Nov 2023, reported by two seeds: one event with both reports;
+    # Blinken's meeting with Yoon that day is another event (both counterparts are South Korean)
+    consult: dict[frozenset, set[str]] = {}
+    for line in (tmp_path / "seeds.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        for e in rec["events"]:
+            if e["type"] == "CONSULT" and "person:antony-blinken" in (e["source"], e["target"]):
+                consult.setdefault(frozenset((e["source"], e["target"])), set()).add((rec["id"], e["id"]))
+    park = consult[frozenset(("person:antony-blinken", "person:park-jin"))]
+    yoon = consult[frozenset(("person:antony-blinken", "person:yoon-suk-yeol"))]
+    assert len({a for a, _ in park}) == 2 and len({i for _, i in park}) == 1, park
+    assert {i for _, i in park}.isdisjoint({i for _, i in yoon})
 
 
 # --------------------------------------------------------------------------- written fixture
