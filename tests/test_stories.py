@@ -415,6 +415,18 @@ def test_seed_stories_bcubed_is_one(tmp_path: Path) -> None:
     )
     stories = json.loads(out.stdout)["stories"]
     assert stories["f1"] == 1.0 and stories["n"] == 5, stories
+    # the Blinken-Park Jin talks of 9 Nov 2023, reported by two seeds: one event with both reports;
+    # Blinken's meeting with Yoon that day is another event (both counterparts are South Korean)
+    consult: dict[frozenset, set[str]] = {}
+    for line in (tmp_path / "seeds.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        for e in rec["events"]:
+            if e["type"] == "CONSULT" and "person:antony-blinken" in (e["source"], e["target"]):
+                consult.setdefault(frozenset((e["source"], e["target"])), set()).add((rec["id"], e["id"]))
+    park = consult[frozenset(("person:antony-blinken", "person:park-jin"))]
+    yoon = consult[frozenset(("person:antony-blinken", "person:yoon-suk-yeol"))]
+    assert len({a for a, _ in park}) == 2 and len({i for _, i in park}) == 1, park
+    assert {i for _, i in park}.isdisjoint({i for _, i in yoon})
 
 
 # --------------------------------------------------------------------------- written fixture
@@ -779,3 +791,24 @@ def test_uneven_probes_the_sample_of_a_large_story_instead_of_opening_it() -> No
     assert _uneven({"s"}, members, story, {"new"}, low, lambda d, o: 1 / 0, p) == {"s"}
     weak = {("a00", "new"): 0.1}  # under recluster_at with every article: stays whole
     assert _uneven({"s"}, members, story, {"new"}, weak, lambda d, o: 1 / 0, p) == set()
+
+
+def test_merge_events_keeps_two_people_of_one_state_apart() -> None:
+    """Blinken meeting the foreign minister and Blinken meeting the president the same morning are
+    two meetings, though both counterparts are South Korean; "the US and South Korea held talks"
+    in another report is compatible with either and joins one of them, never both."""
+    rows = [
+        EventRow("a:e0", "a", "CONSULT", "person:blinken", "person:park-jin", "2023-11-09", None, "USA", "KOR"),
+        EventRow("a:e1", "a", "CONSULT", "person:blinken", "person:yoon", "2023-11-09", None, "USA", "KOR"),
+        EventRow("b:e0", "b", "CONSULT", "person:park-jin", "person:blinken", None, None, "KOR", "USA"),
+        EventRow("b:e1", "b", "CONSULT", "person:yoon", "person:blinken", "2023-11-09", None, "KOR", "USA"),
+        EventRow("c:e0", "c", "CONSULT", "person:cho", "person:blinken", "2023-11-09", None, "KOR", "USA"),
+        EventRow("b:e2", "b", "ACCUSE", "person:blinken", "state:prk", None, None, "USA", "PRK"),
+        EventRow("a:e2", "a", "ACCUSE", "person:park-jin", "state:prk", None, None, "KOR", "PRK"),
+    ]
+    c = merge_events(rows)
+    assert c["a:e0"] == c["b:e0"]
+    assert c["a:e1"] == c["b:e1"]
+    assert len({c["a:e0"], c["a:e1"], c["c:e0"]}) == 3
+    assert c["b:e2"] != c["a:e2"]  # two accusers of one state
+    assert merge_events(rows[::-1]) == c
