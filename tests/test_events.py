@@ -1610,3 +1610,20 @@ def test_present_day_wire_idioms(text: str, expected: str) -> None:
 )
 def test_sports_hits_and_pushes_for_are_no_attack(text: str) -> None:
     assert not any(t == "ASSAULT" for t, _, _ in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Emmanuel Macron threw his support behind Ukraine's bid to join NATO.", ("SUPPORT", "Emmanuel Macron", "Ukraine")),
+        ("The United States announced a $2.5 billion weapons package for Ukraine.", ("AID", "United States", "Ukraine")),
+        ("Japan unveiled a $1 billion aid package for the Philippines.", ("AID", "Japan", "Philippines")),
+    ],
+)
+def test_support_thrown_and_packages_announced(text: str, expected) -> None:
+    found = names(facts(text))
+    assert expected in found, found
+
+
+def test_walking_off_the_job_is_a_strike() -> None:
+    assert any(t == "PROTEST" for t, _, _ in facts("South Korean doctors walked off the job."))
