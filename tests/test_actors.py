@@ -920,3 +920,8 @@ def test_a_singular_nationality_noun_is_one_of_that_states_people():
     found = all_actors_of("Israeli troops shot dead a Palestinian near Hebron.", None)
     assert found["group:pse-people"].actor.country == "PSE"
     assert "group:gbr-people" in all_actors_of("A Briton was kidnapped in Yemen.", None)
+
+
+def test_jewish_settlers_are_israels_wherever_they_live():
+    found = all_actors_of("Jewish settlers in the West Bank city of Hebron set fire to the offices.", None)
+    assert found["group:isr-settlers"].actor.country == "ISR"

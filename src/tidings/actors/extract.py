@@ -1483,6 +1483,9 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                     if country:
                         start = min(x.i for x in c.subtree if x.dep_ != "det")
                         break
+            if country is None and sector == "settlers":  # "Jewish settlers": Israel's, wherever they live
+                settlers_of = groups_data().get("settlers_of") or {}
+                country = next((str(settlers_of[c.lower_]) for c in tok.children if c.lower_ in settlers_of), None)
             based = [p for a in tok.children if a.dep_ == "acl" and a.lemma_ == "base" for p in a.children]
             for p in [*tok.children, *based] if country is None else ():  # "a group based in Trinidad"
                 if p.lower_ == "in" and sector == "settlers":
