@@ -1627,3 +1627,18 @@ def test_support_thrown_and_packages_announced(text: str, expected) -> None:
 
 def test_walking_off_the_job_is_a_strike() -> None:
     assert any(t == "PROTEST" for t, _, _ in facts("South Korean doctors walked off the job."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Palestinian youths hurled stones at Israeli soldiers in Hebron.",
+        "Bolivian farmers set up roadblocks on the main highway.",
+        "Indonesian students occupied the parliament building.",
+        "Haitian protesters burned tires in Port-au-Prince.",
+        "South African workers launched a nationwide strike.",
+    ],
+)
+def test_crowd_actions_are_protests(text: str) -> None:
+    found = facts(text)
+    assert any(t == "PROTEST" for t, _, _ in found) and not any(t in ("ASSAULT", "COERCE") for t, _, _ in found), found

@@ -115,6 +115,7 @@ HAZARDS = {"earthquake", "quake", "tremor", "aftershock", "storm", "hurricane", 
            "tsunami", "flood", "floods", "flooding", "fire", "blaze", "wildfire", "landslide", "mudslide",
            "avalanche", "drought", "heatwave", "disease", "virus", "outbreak", "epidemic", "pandemic", "crash",
            "accident", "eruption", "lightning", "wave", "rain", "rains", "snow", "winds", "wind"}  # fmt: skip
+CROWDS = {"protesters", "students", "workers", "farmers"}  # unnamed crowds: their violence is a riot
 GUILTY = {"guilty", "liable", "responsible", "culpable"}  # "found X guilty of …"
 # "declined to comment", "refused to say": no refusal of anyone
 NO_COMMENT = {"comment", "say", "elaborate", "specify", "confirm", "disclose", "reveal", "identify", "name",
@@ -1562,7 +1563,9 @@ def _emit(
         return
     if etype == "PROTEST" and _official_protest(trigger, sources, st):
         etype, mode, comm = "ACCUSE", "disapprove", True
-    if etype in ("ASSAULT", "COERCE") and all(s.startswith(GROUP_PREFIX) and s.endswith("protesters") for s in sources):
+    if etype in ("ASSAULT", "COERCE") and all(
+        s.startswith(GROUP_PREFIX) and s.rsplit("-", 1)[-1].rsplit(":", 1)[-1] in CROWDS for s in sources
+    ):
         # "demonstrators stormed the embassy", "protesters torched police cars": a violent protest,
         # a riot (CAMEO 145), not an armed attack
         etype, mode = "PROTEST", "riot"
