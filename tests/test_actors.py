@@ -925,3 +925,15 @@ def test_a_singular_nationality_noun_is_one_of_that_states_people():
 def test_jewish_settlers_are_israels_wherever_they_live():
     found = all_actors_of("Jewish settlers in the West Bank city of Hebron set fire to the offices.", None)
     assert found["group:isr-settlers"].actor.country == "ISR"
+
+
+@pytest.mark.parametrize(
+    ("body", "aid", "country"),
+    [
+        ("Guerrillas of the Farabundo Marti National Liberation Front attacked an army post.", "org:fmln", "SLV"),
+        ("The Contras ambushed an army patrol.", "org:contras", "NIC"),
+        ("Police arrested 20 ANC activists in Soweto.", "org:anc", "ZAF"),
+    ],
+)
+def test_armed_and_political_groups_of_the_gsr_decades(body, aid, country):
+    assert all_actors_of(body, None)[aid].actor.country == country
