@@ -1642,3 +1642,20 @@ def test_walking_off_the_job_is_a_strike() -> None:
 def test_crowd_actions_are_protests(text: str) -> None:
     found = facts(text)
     assert any(t == "PROTEST" for t, _, _ in found) and not any(t in ("ASSAULT", "COERCE") for t, _, _ in found), found
+
+
+def test_a_body_concluding_that_others_must_act_requests_it() -> None:
+    found = names(facts("The Asian Development Bank concluded on Friday that Japan must provide more funds to fight poverty."))
+    assert any(t == "REQUEST" and o == "Japan" for t, _, o in found), found
+    assert ("AGREE", "Japan", "China") in names(facts("Japan and China concluded a fishing agreement.")) | names(
+        facts("Japan and China concluded a fishing agreement.")
+    )
+
+
+def test_munitions_shot_down_are_air_defence_not_an_attack() -> None:
+    found = names(facts("Ukraine's air force shot down 20 Russian drones over Odesa on Monday."))
+    assert not any(t == "ASSAULT" and s == "Ukraine" for t, s, _ in found), found
+    found = names(facts("Ukraine shot down a Russian fighter jet over Donetsk."))
+    assert ("ASSAULT", "Ukraine", "Russia") in found, found
+    found = names(facts("Israel intercepted missiles fired by Iran."))
+    assert not any(t in ("ASSAULT", "COERCE") and s == "Israel" for t, s, _ in found), found

@@ -1099,6 +1099,14 @@ def _verb_code(tok, lex: Lexicon):
     # (of forces only: "made an offer but pulled it back" takes nothing back from anyone)
     if all("troops" in lex.classes(c.lower_) for c in tok.children if c.dep_ == "dobj"):
         parts += [c.lower_ for c in tok.children if c.dep_ == "advmod" and c.lower_ in ("back", "out") and c.i > tok.i]
+    parts += [
+        c.lower_
+        for c in tok.children
+        if c.dep_ == "advmod"
+        and c.i == tok.i + 1
+        and c.lower_ not in parts
+        and (f"{lemma} {c.lower_}" in lex.verbs or f"{lemma} {c.lower_}" in lex.object_verbs)
+    ]  # "shot down 20 drones" with "down" parsed as an adverb: the phrasal verb all the same
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if not parts and nxt is not None and nxt.tag_ == "RP" and nxt.head.i != tok.i and nxt.head.i > tok.i:
         parts = [nxt.lower_]  # "handed over 700 kg of …": the parser hung the particle on the number
