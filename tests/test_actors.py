@@ -937,3 +937,8 @@ def test_jewish_settlers_are_israels_wherever_they_live():
 )
 def test_armed_and_political_groups_of_the_gsr_decades(body, aid, country):
     assert all_actors_of(body, None)[aid].actor.country == country
+
+
+def test_a_named_groups_commander_is_not_the_state_of_the_place():
+    found = all_actors_of("The Israeli military said it killed a senior Hezbollah commander in Beirut.", None)
+    assert [m.kind for m in found["state:lbn"].mentions] == ["place"]

@@ -1427,6 +1427,14 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
         if m.kind in ("name", "surname")
         for t in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ())
     }
+    org_at = {  # tokens of the names of bodies and groups
+        t.i
+        for rec in found.values()
+        if rec.actor.type in (ActorType.ORG, ActorType.IGO)
+        for m in rec.mentions
+        if m.kind in ("name", "acronym", "generic")
+        for t in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ())
+    }
     body_at: dict[int, str] = {}  # tokens of named bodies of no country: "U.N.", "NATO", "Red Cross"
     for rec in found.values():
         if rec.actor.type in (ActorType.IGO, ActorType.ORG) and not rec.actor.country:
@@ -1578,6 +1586,8 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             continue
         if not country or any(taken[t] and t not in state_at for t in range(start, tok.i)):
             continue
+        if any(c.i in org_at and c.i < tok.i for c in tok.children if c.dep_ in ("compound", "nmod", "poss")):
+            continue  # "a Hezbollah commander in Beirut": the named body's, not the state of the place
         if organ:
             if country in state_ids:
                 sid = state_ids[country]
