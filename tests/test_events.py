@@ -1659,3 +1659,21 @@ def test_munitions_shot_down_are_air_defence_not_an_attack() -> None:
     assert ("ASSAULT", "Ukraine", "Russia") in found, found
     found = names(facts("Israel intercepted missiles fired by Iran."))
     assert not any(t in ("ASSAULT", "COERCE") and s == "Israel" for t, s, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington did not place Chinese firms on its trade blacklist.",
+        "China did not hit out at the United States.",
+        "Israeli tanks could push into Rafah next week.",
+        "Russia will move nuclear weapons to Belarus next year.",
+        "Japan did not unveil an aid package for the Philippines.",
+        "Egypt might dissolve the Muslim Brotherhood.",
+        "If Iran seizes hostages, the United States will respond.",
+    ],
+)
+def test_new_phrasings_keep_negation_and_modality(text: str) -> None:
+    """The lexicon's new entries are flagged, not facts, when negated, possible or future."""
+    found = facts(text)
+    assert not any(t in ("SANCTION", "ACCUSE", "ASSAULT", "MOBILIZE", "AID", "COERCE") for t, _, _ in found), found
