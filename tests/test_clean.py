@@ -129,6 +129,10 @@ def test_ambiguous_slash_dates_are_not_guessed():
         ("https://example.com/news/2024/11/12/some-story/", "2024-11-12"),
         ("https://example.com/world/2024-11-12-some-story", "2024-11-12"),
         ("https://kangnamtimes.com/korea/article/58085", None),
+        ("https://wire.example/view/AEN20240619007352315", "2024-06-19"),  # an article code opening with the date
+        ("https://example.com/world/2025/mar/19/talks-resume", "2025-03-19"),  # month by name
+        ("https://example.com/world/2025/mar/talks-resume", None),
+        ("https://example.com/p/20241301abc", None),  # no month 13
         ("https://example.com/article/1234567", None),
     ],
 )

@@ -107,10 +107,20 @@ def _find_dates(text: str) -> list[DateMatch]:
 _URL_PATTERNS = [
     re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$|[-_])"),
     re.compile(r"[/_-](?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?:[/_.-]|$)"),
-    re.compile(
-        r"(?:^|[/=_-]|[a-z])(?P<year>(?:19|20)\d{2})(?P<month>\d{2})(?P<day>\d{2})(?:\d{0,12})(?:[/?#._-]|$)"
+    re.compile(  # "/view/AEN20240619007352315": an article code that starts with the date
+        r"(?:^|[/=_-]|[A-Za-z])(?P<year>(?:19|20)\d{2})(?P<month>\d{2})(?P<day>\d{2})(?:\d{0,12})(?:[/?#._-]|$)"
+    ),
+    re.compile(  # "/world/2025/mar/19/…"
+        r"/(?P<year>(?:19|20)\d{2})/(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(?P<day>\d{1,2})(?:/|$)",
+        re.I,
     ),
 ]
+_URL_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 
 
 def url_date(url: str | None) -> str | None:
@@ -120,7 +130,8 @@ def url_date(url: str | None) -> str | None:
     path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]+", "", url, flags=re.I)
     for pat in _URL_PATTERNS:
         for m in pat.finditer(path):
-            value = _valid(int(m["year"]), int(m["month"]), int(m["day"]))
+            month = _URL_MONTHS[m["mon"][:3].lower()] if "mon" in m.groupdict() else int(m["month"])
+            value = _valid(int(m["year"]), month, int(m["day"]))
             if value:
                 return value
     return None
