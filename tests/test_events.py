@@ -1677,3 +1677,11 @@ def test_new_phrasings_keep_negation_and_modality(text: str) -> None:
     """The lexicon's new entries are flagged, not facts, when negated, possible or future."""
     found = facts(text)
     assert not any(t in ("SANCTION", "ACCUSE", "ASSAULT", "MOBILIZE", "AID", "COERCE") for t, _, _ in found), found
+
+
+def test_they_after_a_crowd_subject_in_the_same_sentence_is_the_crowd() -> None:
+    evs, names_ = run(
+        "The European Union and the IMF demanded cuts. As the protesters tried to break through a police line, "
+        "they hurled stones and bottles."
+    )
+    assert not any(e.type == "PROTEST" and names_.get(e.source_id) in ("European Union", "International Monetary Fund") for e in evs)

@@ -379,6 +379,12 @@ class _Article:
         if low == "them" and (named := self.plural_before(tok, speaker)):
             return named  # "expelled two British diplomats, accusing them of spying"
         if low in ("they", "their", "them"):
+            for t in reversed(list(doc_range(tok.doc, tok.sent.start, tok.i))):
+                a = self.tok_actor.get(t.i)
+                if a and a.startswith(GROUP_PREFIX) and t.dep_ in ("nsubj", "nsubjpass"):
+                    # "As the protesters tried to break through, they hurled stones": the group
+                    # that is the subject earlier in the same sentence
+                    return [a]
             pair = self.pair_before(tok.i, None, met=tok.dep_ == "nsubj")
             if pair:
                 return list(pair)
