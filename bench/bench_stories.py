@@ -52,7 +52,10 @@ TEST_TOPICS = range(36, 46)
 
 
 def bcubed(gold: dict[str, str], system: dict[str, str]) -> dict:
+    """B-cubed precision, recall and F1 of ``system`` clusters against ``gold`` (item -> cluster)."""
     ids = [i for i in gold if i in system]
+    if not ids:
+        return {"p": 0.0, "r": 0.0, "f1": 0.0, "n": 0}
     g, s = defaultdict(set), defaultdict(set)
     for i in ids:
         g[gold[i]].add(i)

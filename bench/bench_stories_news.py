@@ -54,6 +54,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bench_stories import bcubed  # bench/ is the script's folder
+
 DATA = Path(__file__).resolve().parent / "data" / "news_stories.jsonl"
 SPLITS = ("dev", "heldout", "all")
 EITHER_WAY = {"CONSULT", "AGREE", "COOPERATE"}
@@ -65,19 +67,6 @@ _STOP_WORDS = """a about above after again against all also am an and any are as
     we were what when where which while who whom why will with would you your says say told after new
     one two three first last year years day week"""
 STOP = set(_STOP_WORDS.split())
-
-
-def bcubed(gold: dict[str, str], system: dict[str, str]) -> dict:
-    ids = [i for i in gold if i in system]
-    if not ids:
-        return {"p": 0.0, "r": 0.0, "f1": 0.0, "n": 0}
-    g, s = defaultdict(set), defaultdict(set)
-    for i in ids:
-        g[gold[i]].add(i)
-        s[system[i]].add(i)
-    p = sum(len(s[system[i]] & g[gold[i]]) / len(s[system[i]]) for i in ids) / len(ids)
-    r = sum(len(s[system[i]] & g[gold[i]]) / len(g[gold[i]]) for i in ids) / len(ids)
-    return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3), "n": len(ids)}
 
 
 def in_split(rec: dict, split: str) -> bool:

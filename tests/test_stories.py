@@ -513,17 +513,9 @@ def test_core_ledes_naming_the_same_day_raise_a_pair() -> None:
     later = first.replace("May 7", "May 11").replace("on Tuesday", "on Saturday")
     c = doc_features("qc", later, "Quake hits Varna highlands", "2024-05-11")
     assert a.told == b.told and a.told != c.told
-    background = [
-        doc_features(Path(r["source"]).stem, r["text"], r["title"], r["published"], r["outlet"])
-        for r in _fixture_records()
-    ]
 
     def stories(p: Params) -> dict[str, str]:
-        idx = MemoryIndex()
-        idx.apply(cluster_batch(idx, [copy.copy(d) for d in background], p))
-        for d in (a, b, c):
-            idx.apply(cluster_batch(idx, [copy.copy(d)], p))
-        return idx.story
+        return _after_fixture((a, b, c), p)
 
     got = stories(Params())
     assert got["qa"] == got["qb"] != got["qc"]
@@ -633,17 +625,9 @@ def test_core_a_follow_up_naming_the_same_day_is_not_far_in_time() -> None:
     b = doc_features("tb", later, "What the Lisk water treaty really says", "2024-03-09")
     c = doc_features("tc", round2, "Veldania and Korsat open fisheries talks", "2024-03-11")
     assert a.told & b.told and not a.told & c.told
-    background = [
-        doc_features(Path(r["source"]).stem, r["text"], r["title"], r["published"], r["outlet"])
-        for r in _fixture_records()
-    ]
 
     def stories(p: Params) -> dict[str, str]:
-        idx = MemoryIndex()
-        idx.apply(cluster_batch(idx, [copy.copy(d) for d in background], p))
-        for d in (a, b, c):
-            idx.apply(cluster_batch(idx, [copy.copy(d)], p))
-        return idx.story
+        return _after_fixture((a, b, c), p)
 
     got = stories(Params())
     assert got["ta"] == got["tb"] != got["tc"]
@@ -651,6 +635,19 @@ def test_core_a_follow_up_naming_the_same_day_is_not_far_in_time() -> None:
 
 
 # --------------------------------------------------------------------------- re-clustering
+
+
+def _after_fixture(docs, p: Params) -> dict[str, str]:
+    """Stories after the written fixture's articles, then ``docs`` arriving one at a time."""
+    background = [
+        doc_features(Path(r["source"]).stem, r["text"], r["title"], r["published"], r["outlet"])
+        for r in _fixture_records()
+    ]
+    idx = MemoryIndex()
+    idx.apply(cluster_batch(idx, [copy.copy(d) for d in background], p))
+    for d in docs:
+        idx.apply(cluster_batch(idx, [copy.copy(d)], p))
+    return idx.story
 
 
 def _fixture_records() -> list[dict]:
