@@ -17,7 +17,14 @@ Rules, in order (each a function below):
    Coast", "Palestinians") become group actors keyed by country and sector (``groups.yaml``,
    ``sectors``); a nationality before a state body or any other noun ("the Azerbaijani
    parliament", "an Australian ultimatum") is a mention of its state.  Like nationalities, these
-   are kept as actors only when they take part in an event or speak.
+   are kept as actors only when they take part in an event or speak.  A bare organ or group
+   ("Police arrested …", "the government", "Rebels attacked … in Chad", "the Obama
+   administration") takes the one state its sentence names where it acts, else the one state of
+   the article (:func:`_context_country`), else a leader's (:func:`_leader_country`); never one on
+   the other side of its verb, and none when no state is in sight.
+
+Territories with a sovereign (:func:`_territory_mentions`): "Hong Kong authorities", "Macau police"
+are an ORG named after the territory with the sovereign's code; "in Hong Kong" is a place of it.
 """
 
 from __future__ import annotations
