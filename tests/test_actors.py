@@ -942,3 +942,17 @@ def test_armed_and_political_groups_of_the_gsr_decades(body, aid, country):
 def test_a_named_groups_commander_is_not_the_state_of_the_place():
     found = all_actors_of("The Israeli military said it killed a senior Hezbollah commander in Beirut.", None)
     assert [m.kind for m in found["state:lbn"].mentions] == ["place"]
+
+
+@pytest.mark.parametrize(
+    ("body", "aid"),
+    [
+        ("Tehran's government rejected the offer.", "state:irn"),
+        ("Kenya's navy intercepted the boat.", "state:ken"),
+        ("Chad's cabinet approved the budget.", "state:tcd"),
+        ("Pakistan's army killed ten militants.", "state:pak"),
+    ],
+)
+def test_a_states_organ_is_the_state(body, aid):
+    found = all_actors_of(body, None)
+    assert any(m.text.endswith(("government", "navy", "cabinet", "army")) for m in found[aid].mentions)
