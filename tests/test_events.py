@@ -1688,3 +1688,10 @@ def test_they_after_a_crowd_subject_in_the_same_sentence_is_the_crowd() -> None:
     )
     assert any(t == "PROTEST" and s == "protesters" for t, s, _ in found), found
     assert not any(t == "PROTEST" and s in ("European Union", "International Monetary Fund") for t, s, _ in found)
+
+
+def test_more_verbs_honour_recruit_plunder() -> None:
+    assert ("SUPPORT", "Germany", "Isaac Herzog") in names(facts("Germany honored Israel's president with a state dinner."))
+    assert any(t == "MOBILIZE" for t, _, _ in facts("Russia recruited thousands of fighters in Syria."))
+    assert not any(t == "MOBILIZE" for t, _, _ in facts("Apple recruited engineers from Google."))
+    assert any(t == "COERCE" for t, _, _ in facts("Serbian militiamen plundered Albanian villages in Kosovo."))
