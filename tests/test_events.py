@@ -1695,3 +1695,8 @@ def test_more_verbs_honour_recruit_plunder() -> None:
     assert any(t == "MOBILIZE" for t, _, _ in facts("Russia recruited thousands of fighters in Syria."))
     assert not any(t == "MOBILIZE" for t, _, _ in facts("Apple recruited engineers from Google."))
     assert any(t == "COERCE" for t, _, _ in facts("Serbian militiamen plundered Albanian villages in Kosovo."))
+
+
+def test_a_crowd_gathering_for_a_rally_to_protest_is_the_protester() -> None:
+    found = facts("Hundreds of Kenyans gathered on Monday for a march in Nairobi to protest the tax increases.")
+    assert any(t == "PROTEST" and s and s[2] == "KEN" for t, s, _ in found), found

@@ -597,6 +597,16 @@ class _Article:
                     # "the leader of the opposition party", "a group based in X": the one actor inside
                     inside = self.phrase_actors(c, speaker, max_depth=SUBJECT_DEPTH)
                     found = inside
+                if (
+                    not found
+                    and verb.dep_ == "advcl"
+                    and c.pos_ == "NOUN"
+                    and _noun_code(c, self.lex) is not None
+                    and verb.head.pos_ in ("VERB", "AUX")
+                ):
+                    # "were converging for a rally to protest …": the rally's protesters are the
+                    # ones who gather for it
+                    found = self.subject(verb.head, speaker, depth + 1)
                 if not found and (c.lower_ in FORCE_HEADS or c.lemma_.lower() in GOVT_HEADS):
                     # "Police arrested 30 people in Kenya", "Troops opened fire in the Nigerian city
                     # of Jos": the state the organ acts in
