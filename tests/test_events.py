@@ -1700,3 +1700,10 @@ def test_more_verbs_honour_recruit_plunder() -> None:
 def test_a_crowd_gathering_for_a_rally_to_protest_is_the_protester() -> None:
     found = facts("Hundreds of Kenyans gathered on Monday for a march in Nairobi to protest the tax increases.")
     assert any(t == "PROTEST" and s and s[2] == "KEN" for t, s, _ in found), found
+
+
+def test_sides_found_guilty_of_breaching_a_truce_attacked() -> None:
+    found = names(facts("Both Armenia and Azerbaijan are guilty of violating the ceasefire agreement, observers said."))
+    assert {s for t, s, _ in found if t == "ASSAULT"} >= {"Armenia", "Azerbaijan"}, found
+    found = names(facts("Russia is responsible for shelling the nuclear plant, Ukraine said."))
+    assert any(t == "ASSAULT" and s == "Russia" for t, s, _ in found), found

@@ -621,6 +621,8 @@ class _Article:
             return self.subject(verb.head.head, speaker, depth + 1)  # "X is ready to …": X
         if _alleged(verb, self.lex):
             g = verb.head.head
+            if g.pos_ == "ADJ":
+                return self.subject(g.head, speaker, depth + 1)  # "X is guilty of …": X
             if g.pos_ == "VERB":
                 # "accused China of firing water cannon", "companies accused of supplying missiles",
                 # "Y was blamed for the bombing": the accused did it
@@ -811,6 +813,8 @@ def _alleged(verb, lex: Lexicon) -> bool:
     if verb.head.lower_ not in ("of", "for", "over", "with"):
         return False
     g = verb.head.head
+    if g.pos_ == "ADJ" and g.lower_ in GUILTY and g.dep_ == "acomp":
+        return True  # "both sides are guilty of violating the ceasefire"
     return g.pos_ == "VERB" and lex.verbs.get(g.lemma_.lower(), ("",))[0] == "ACCUSE"
 
 
@@ -1245,6 +1249,8 @@ def _verb_code(tok, lex: Lexicon):
                 if o.dep_ == "pobj"
             ]
             words += [n.lower_, n.lemma_.lower()]
+            # the compound's own noun after the head: "violated the ceasefire agreement"
+            words += [c.lower_ for c in n.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
             if n.ent_type_ == "PERSON" or (n.ent_type_ == "NORP" and n.tag_ in ("NNPS", "NNS")):
                 words.append("person-entity")  # "handed over Slobodan Milosevic"
             if n.lemma_.lower() in EFFORT_HEADS:  # "mediation efforts", "the peace process": the kind
@@ -1706,7 +1712,7 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
     code, noun = _verb_code(tok, lex)
     lemma = tok.lemma_.lower()
     speaker = st.speaker_at(tok)
-    if speaker is None and _alleged(tok, lex):
+    if speaker is None and _alleged(tok, lex) and tok.head.head.pos_ == "VERB":
         # the accuser tells the deed: "accused China of firing at a government vessel" (its own)
         speaker = next(iter(st.subject(tok.head.head, None)), None)
     if lemma in lex.cooperative_verbs:
