@@ -57,6 +57,12 @@ EVENT_WORDS = re.compile(
     re.I,
 )
 TITLE_WORDS |= {"prince", "emir", "sultan", "sheikh", "monarch"}  # "Saudi Crown Prince Mohammed bin Salman"
+# ranks printed before a name, often abbreviated ("Rear Adm. Daniel Hagari", "Lt. Gen. Kim"): a title,
+# never a person of their own (the tagger makes "Rear Adm." one)
+RANK_WORDS = {"adm", "admiral", "gen", "lt", "col", "colonel", "maj", "capt", "captain", "cmdr", "commodore",
+              "brig", "sgt", "sergeant", "lieutenant", "marshal", "rear", "vice", "staff", "first", "second",
+              "dr", "prof", "gov", "sen", "rep", "amb"}  # fmt: skip
+TITLE_WORDS |= RANK_WORDS - {"rear", "vice", "staff", "first", "second", "dr", "prof"}
 PERSON_DEPS_TITLE = {"compound", "amod", "nmod", "appos", "npadvmod"}
 ACRONYM_MAX = 6  # a lone capitalised token longer than this is a shouted word (a dateline), not an acronym
 PLACE_NOUNS = {"basin", "river", "valley", "region", "province", "mountain", "mountains", "sea", "lake", "strait",
@@ -542,11 +548,17 @@ def _title_before(doc, s: int) -> str | None:
             break
         if t.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "PART") and t.lower_ != "of":
             break
-        if t.ent_type_ == "PERSON" and t.i < s - 1:
+        if t.ent_type_ == "PERSON" and t.i < s - 1 and t.lower_.rstrip(".") not in RANK_WORDS:
             break
         j -= 1
+    while (of := next((t.i for t in doc[j:s] if t.lower_ == "of"), None)) is not None and not _has_title_word(
+        doc[j:of].text
+    ):
+        j = of + 1  # "the killing of Hezbollah leader Hassan Nasrallah": the title is after "of"
     words = doc[j:s].text.strip()
     if words and _has_title_word(words):
+        if doc[j].lower_ == "then":
+            words = "former" + words[4:]  # "then Foreign Minister Park Jin": no longer, at the article's date
         return words
     return None
 
@@ -865,6 +877,9 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
         ):
             continue  # (the tagger's "LAW" for "the Kenya Anti-Corruption Commission" is a body: an ORG)
         s, e = _strip(ent)
+        if ent.label_ == "PERSON":
+            while s < e and doc[s].lower_.rstrip(".") in RANK_WORDS and doc[s].text[:1].isupper():
+                s += 1  # "Rear Adm. Daniel Hagari": the rank is a title
         if s >= e or any(taken[s:e]):
             continue
         if doc[s].lower_ in STORM_WORDS and e - s > 1:
@@ -1751,12 +1766,23 @@ def _link_references(doc, gaz: Gazetteer, found: dict[str, ArticleActor], publis
             cursor = sum(1 for p in people if p[0] < tok.i + 1)
             continue
 
-        def fits(aid: str | None, wanted=wanted, narrow=narrow) -> bool:
+        # "the Ukrainian president", "Russia's foreign minister": only a person of that state
+        of_state = next(
+            (
+                c
+                for t in tok.lefts
+                if (c := gaz.demonym_country.get(t.lower_) or gaz.demonym_country.get(t.text.casefold()))
+            ),
+            None,
+        )
+
+        def fits(aid: str | None, wanted=wanted, narrow=narrow, of_state=of_state) -> bool:
             roles = roles_of(aid) if aid else ""
             return (
                 bool(roles)
                 and ("*" in wanted or any(w in roles for w in wanted))
                 and (not narrow or any(w in roles for w in narrow))
+                and (of_state is None or found[aid].actor.country in (of_state, None))
             )
 
         back = next((p for p in reversed(earlier(tok.i)) if fits(p[1])), None)
