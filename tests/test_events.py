@@ -1579,3 +1579,68 @@ def test_a_guilty_verdict_is_an_accusation() -> None:
     found = names(facts("A Dutch court found Russia liable for the downing of the plane."))
     assert any(t == "ACCUSE" and o == "Russia" for t, _, o in found), found
     assert not triples("They called it a gamble.")
+
+
+# ------------------------------------------------- meetings as nouns and passives, types, futures
+
+
+def test_a_call_or_talks_before_an_agreement_or_pledge_took_place() -> None:
+    # the occasion of what was agreed or pledged happened, whatever was agreed
+    found = triples("Lula agreed on Monday to lift the tariffs, after a long phone call with President Javier Milei.")
+    assert any(t == "CONSULT" and g == "Javier Milei" for t, _, g in found), found
+    found = triples("Penny Wong pledged support after talks with Foreign Minister Retno Marsudi.")
+    assert any(t == "CONSULT" and g == "Retno Marsudi" for t, _, g in found), found
+    # a meeting still to come stays to come
+    assert not any(t == "CONSULT" for t, _, _ in triples("Penny Wong will sign the deal after talks with Retno Marsudi."))
+
+
+def test_the_two_leaders_spoke_by_phone() -> None:
+    found = triples("Gustavo Petro said Nicolas Maduro had agreed to reopen the border after the two leaders spoke by phone.")
+    assert any(t == "CONSULT" and {s, g} == {"Gustavo Petro", "Nicolás Maduro"} for t, s, g in found), found
+    found = triples("Emmanuel Macron and Olaf Scholz spoke by phone on Monday.")
+    assert any(t == "CONSULT" and {s, g} == {"Emmanuel Macron", "Olaf Scholz"} for t, s, g in found), found
+
+
+def test_talks_between_two_were_held() -> None:
+    found = triples("Talks between Recep Tayyip Erdogan and Ilham Aliyev were held in Baku on Monday.")
+    assert any(t == "CONSULT" and {s, g} == {"Recep Tayyip Erdoğan", "Ilham Aliyev"} for t, s, g in found), found
+
+
+def test_the_first_to_meet_met() -> None:
+    found = triples("Anthony Albanese became the first Australian prime minister to meet Narendra Modi in Delhi.")
+    assert any(t == "CONSULT" and s == "Anthony Albanese" and g == "Narendra Modi" for t, s, g in found), found
+
+
+def test_where_a_meeting_was_held_is_no_counterpart() -> None:
+    found = triples("France condemned the strike. Marco Rubio arrived in Cairo after a meeting of foreign ministers in France.")
+    assert not any(t == "CONSULT" and g == "France" for t, _, g in found), found
+
+
+def test_a_test_fire_is_a_launch() -> None:
+    found = names(facts("Pakistan's army conducted a test-fire of a new cruise missile on Monday."))
+    assert any(t == "MOBILIZE" for t, _, _ in found) and not any(t == "ASSAULT" for t, _, _ in found), found
+
+
+def test_a_package_of_sanctions_is_a_sanction() -> None:
+    found = triples("Canada adopted a new package of sanctions against Iran.")
+    assert ("SANCTION", "Canada", "Iran") in found, found
+    assert ("SANCTION", "Canada", "Iran") in triples("Canada unveiled a fresh sanctions package against Iran.")
+
+
+def test_vessels_expelled_are_coerced() -> None:
+    found = triples("Vietnam said its coast guard had expelled the Chinese fishing vessels from the area.")
+    assert any(t == "COERCE" for t, _, _ in found) and not any(t == "SANCTION" for t, _, _ in found), found
+    assert not any(t == "COERCE" for t, _, _ in triples("Russia expelled two British diplomats."))
+
+
+def test_a_ceasefire_between_two_sides_was_agreed() -> None:
+    found = triples("A ceasefire between Armenia and Azerbaijan came into effect on Friday after the parliament approved the deal.")
+    assert any(t == "AGREE" and {s, g} == {"Armenia", "Azerbaijan"} for t, s, g in found), found
+    assert not any(t == "AGREE" for t, _, _ in triples("Ukraine declared a ceasefire in the east."))
+
+
+def test_a_future_deployment_of_ones_own_forces_is_no_threat_to_them() -> None:
+    found = triples("Guatemala will deploy 3,000 National Civil Police officers to its southern border, Bernardo Arevalo said.")
+    assert not any(t == "THREATEN" for t, _, _ in found), found
+    # with no one named, a stated deployment reads as before
+    assert any(t == "THREATEN" for t, _, _ in triples("Russia said it will deploy troops to Belarus."))
