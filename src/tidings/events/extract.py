@@ -278,7 +278,8 @@ class _Article:
                         if o.dep_ == "pobj" and (found := self.with_conj(o, speaker)):
                             return found
         if low in PAIR_HEADS and any(c.lower_ in ("both", "two") for c in tok.children):
-            return list(self.pair_before(tok.i, PAIR_HEADS[low], met=True) or _last_two(self, tok, PAIR_HEADS[low]))
+            pair = self.pair_before(tok.i, PAIR_HEADS[low], met=True)
+            return list(pair or _last_two(self, tok, PAIR_HEADS[low]))
         if low == "both" and tok.dep_ in SUBJ:
             return list(self.pair_before(tok.i, None, met=True) or [])
         if tok.lemma_.lower() in ORG_WORDS and any(c.lower_ == "the" for c in tok.children):
@@ -2149,7 +2150,11 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         elif etype == "AGREE" and why in ("will", "would") and own and noun is None:
             # "X said it would accept mediation", "would sign the convention": a stated intent is AGREE
             hyp, comm = False, True
-        elif etype == "MOBILIZE" and why in ("will", "would") and _home_deployment(tok, code, sources, targets, st):
+        elif (
+            etype == "MOBILIZE"
+            and why in ("will", "would")
+            and _home_deployment(tok, code, sources, targets, st)
+        ):
             pass  # "Mexico will deploy 10,000 troops to the border": a deployment to come, no threat
         elif etype in HOSTILE | {"PROTEST"} and (
             why in ("vow", "pledge", "promise", "swear", "threaten", "warn")
@@ -2754,7 +2759,9 @@ def _home_deployment(tok, code, sources, targets, st: _Article) -> bool:
     obj = _obj(tok)
     forces = {st.tok_actor.get(x.i) for x in obj.subtree} if obj is not None else set()
     # with no one named at all, the old reading stands (a stated deployment, THREATEN to no one)
-    return bool(sources) and bool(targets) and all(t in own or st.country(t) in own or t in forces for t in targets)
+    return bool(sources) and bool(targets) and all(
+        t in own or st.country(t) in own or t in forces for t in targets
+    )
 
 
 def _unplaced(phrase, found: list[str], st: _Article) -> list[str]:
