@@ -78,6 +78,7 @@ PARTICIPATION = {"engage", "involve", "implicate"}  # "were engaged in": the sub
 PAIR_PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "across", "around", "throughout"}
 PLACE_PREPS = {"in", "at"}  # inside an object phrase, a place: not searched for its actor …
 SETTING_PREPS = {"in", "during", "at"}  # "discussed X in a phone call": the setting, not the topic
+OCCASION_PREPS = {"after", "following"}  # "pledged aid after talks with X": the talks happened
 PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}  # … except where the place is the target
 NEAR_PREPS = {"near", "along", "off", "around", "outside"}  # places at any depth, for the other types
 SUBJECT_DEPTH = 3  # arcs searched below a subject noun that names no actor itself
@@ -278,7 +279,8 @@ class _Article:
                         if o.dep_ == "pobj" and (found := self.with_conj(o, speaker)):
                             return found
         if low in PAIR_HEADS and any(c.lower_ in ("both", "two") for c in tok.children):
-            return list(self.pair_before(tok.i, PAIR_HEADS[low], met=True) or [])
+            pair = self.pair_before(tok.i, PAIR_HEADS[low], met=True)
+            return list(pair or _last_two(self, tok, PAIR_HEADS[low]))
         if low == "both" and tok.dep_ in SUBJ:
             return list(self.pair_before(tok.i, None, met=True) or [])
         if tok.lemma_.lower() in ORG_WORDS and any(c.lower_ == "the" for c in tok.children):
@@ -782,12 +784,16 @@ class _Article:
                 hyp, why = True, why or "if"
             if t.head.i == t.i:
                 break
+            if _past_occasion(t):
+                break  # "agreed to pause the tariffs after the two leaders spoke": the call took place
             h = t.head
             hl = h.lemma_.lower()
             if t.dep_ in ("ccomp",) and hl in self.lex.speech_verbs:
                 break  # reported speech: the content keeps its own factuality
             if t.dep_ == "prep" and t.lower_ in SETTING_PREPS and hl in self.lex.topic_object_verbs:
                 pass  # "discussed Ukraine in a phone call": the call is where it was discussed
+            elif t.dep_ == "prep" and t.lower_ in OCCASION_PREPS and h.pos_ in ("VERB", "AUX"):
+                pass  # "agreed to a pause after a call with X": the call came first, whatever was agreed
             elif (t.dep_ not in ("nsubj", "conj", "cc", "punct") and hl in self.lex.hypothetical_heads) or (
                 hl == "be" and t.dep_ == "ccomp"
             ):
@@ -1750,13 +1756,15 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         # "vowed to retaliate", "offered to hand over X": the act pledged is the event (this one
         # stands only if that act gives none)
         st.deferred.add(tok.i)
+    if noun is not None and _passive_pair(tok, noun):
+        return  # "talks between A and B were held": the noun names who met; coded as a noun
     if noun is not None:
         consumed.add(noun.i)
     else:
         o = _obj(tok)
         if o is not None and _noun_code(o, lex) and not (etype in EVALUATIVE | {"PROTEST"} and _owned_deed(o, st)):
             consumed.add(o.i)
-    sources = st.subject(tok, speaker)
+    sources = st.subject(tok, speaker) or _first_to(tok, st, speaker)
     if lemma in lex.reverse_verbs:
         # "received aid from X", also where the parser hangs the "from" on the object ("received
         # support from the United States")
@@ -2175,6 +2183,12 @@ def _finish(cands, st, lex, code, sources, targets, tok, noun, speaker) -> None:
         elif etype == "AGREE" and why in ("will", "would") and own and noun is None:
             # "X said it would accept mediation", "would sign the convention": a stated intent is AGREE
             hyp, comm = False, True
+        elif (
+            etype == "MOBILIZE"
+            and why in ("will", "would")
+            and _home_deployment(tok, code, sources, targets, st)
+        ):
+            pass  # "Mexico will deploy 10,000 troops to the border": a deployment to come, no threat
         elif etype in HOSTILE | {"PROTEST"} and (
             why in ("vow", "pledge", "promise", "swear", "threaten", "warn")
             or (why in ("will", "would") and own)
@@ -2272,7 +2286,7 @@ def _commissive_head(tok, lex: Lexicon) -> str | None:
     """The pledge verb governing a clause ("vowed/reaffirmed/agreed … to cooperate"), if any."""
     t = tok
     for _ in range(5):
-        if t.head.i == t.i or t.dep_ in ("ccomp", "relcl", "nsubj", "conj"):
+        if t.head.i == t.i or t.dep_ in ("ccomp", "relcl", "nsubj", "conj") or _past_occasion(t):
             return None
         t = t.head
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in (
@@ -2453,6 +2467,8 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
             sources = st.with_conj(o, speaker)
         elif pl == "of" and not sources:
             sources = st.phrase_actors(o, speaker, max_depth=2)
+            if etype in RECIPROCAL:
+                sources = _unplaced(o, sources, st)  # "a meeting of ministers in Tokyo": no party
             if sources and etype in ("CONSULT",) and st.kind(sources[0]) == "STATE" and not targets:
                 targets, sources = sources, []  # "a visit of … to X"? keep the state as the place visited
         elif (
@@ -2540,6 +2556,8 @@ def _nominal(tok, st: _Article, lex: Lexicon, cands) -> None:
     if etype in COOPERATIVE and hyp and why in lex.commissive:
         # a pledge of support; of material help ("pledged aid to X"), an agreement to give it
         code, hyp = (("AGREE", None) if etype == "AID" else ("SUPPORT", None)), False
+    if _mutual_truce(tok, code, sources, targets):
+        code = ("AGREE", None)  # "a ceasefire between Israel and Hezbollah took effect": agreed by both
     _emit(
         cands,
         st,
@@ -2695,3 +2713,108 @@ def _reported(sent, st: _Article, lex: Lexicon, cands) -> None:
 
 
 _WS = re.compile(r"\s+")
+
+
+PAIR_WINDOW = 80  # tokens back to the two named that "the two leaders" stands for
+
+
+def _last_two(st: _Article, tok, kind: str | None) -> list[str]:
+    """For "the two leaders" as a subject with no pair named together before: the last two
+    distinct actors of ``kind`` named before it ("Sheinbaum said Trump had agreed … after the two
+    leaders spoke"), else []."""
+    if tok.dep_ not in SUBJ or not any(c.lower_ == "two" for c in tok.children):
+        return []
+    i = tok.i
+    found: list[str] = []
+    for j in range(i - 1, max(-1, i - PAIR_WINDOW), -1):
+        a = st.tok_actor.get(j)
+        if a and a not in found and (kind is None or st.kind(a) == kind):
+            found.append(a)
+            if len(found) == 2:
+                return found[::-1]
+    return []
+
+
+OCCASION_MARKS = {"after", "since", "because"}
+
+
+def _past_occasion(t) -> bool:
+    """A clause in the simple past introduced by "after"/"since"/"because" and hanging on no
+    modal or future ("agreed to pause … after the two leaders spoke"): what happened before the
+    agreement or the pledge, asserted whatever was agreed."""
+    if t.dep_ != "advcl" or t.tag_ != "VBD":
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in OCCASION_MARKS for c in t.children):
+        return False
+    h = t.head
+    while True:
+        if any(c.dep_ == "aux" and (c.lower_ in MODAL_HYP or c.lower_ in FUTURE_AUX) for c in h.children):
+            return False
+        if h.dep_ != "xcomp" or h.head.i == h.i:
+            return True
+        h = h.head
+
+
+def _passive_pair(verb, noun) -> bool:
+    """Is the event noun the passive subject of a light verb, with no agent, naming the pair
+    itself ("Talks between Kim and Putin were held", "a meeting between A and B was held")?"""
+    return (
+        noun.dep_ == "nsubjpass"
+        and noun.head.i == verb.i
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and any(p.dep_ == "prep" and p.lower_ == "between" for p in noun.children)
+    )
+
+
+ORDINAL_FIRSTS = {"first", "second", "third", "last", "only", "latest"}
+
+
+def _first_to(verb, st: _Article, speaker) -> list[str]:
+    """"X became the first UK prime minister to meet Xi": the one of whom it is said did it."""
+    h = verb.head
+    if (
+        verb.dep_ not in ("relcl", "acl")
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        or not any(c.dep_ == "amod" and c.lower_ in ORDINAL_FIRSTS for c in h.children)
+        or h.dep_ not in ("attr", "oprd")
+        or h.head.lemma_.lower() not in ("be", "become")
+    ):
+        return []
+    return st.subject(h.head, speaker)
+
+
+def _home_deployment(tok, code, sources, targets, st: _Article) -> bool:
+    """A deployment of one's own forces that names no one else ("Mexico will deploy 10,000
+    National Guard troops to the northern border"): its forces are no one it threatens."""
+    if not (code[1] == "troops" or tok.lemma_.lower() in st.lex.military_verbs):
+        return False
+    own = (set(sources) | {st.country(s) for s in sources}) - {None}
+    obj = _obj(tok)
+    forces = {st.tok_actor.get(x.i) for x in obj.subtree} if obj is not None else set()
+    # with no one named at all, the old reading stands (a stated deployment, THREATEN to no one)
+    return bool(sources) and bool(targets) and all(
+        t in own or st.country(t) in own or t in forces for t in targets
+    )
+
+
+def _unplaced(phrase, found: list[str], st: _Article) -> list[str]:
+    """The actors found in a phrase less those named only where it took place ("a meeting of
+    G7 foreign ministers in Tokyo": Tokyo is no party to the meeting)."""
+    placed = {
+        st.tok_actor.get(x.i)
+        for p in phrase.subtree
+        if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
+        for x in p.subtree
+    }
+    return [a for a in found if a not in placed]
+
+
+def _mutual_truce(tok, code, sources, targets) -> bool:
+    """A ceasefire or truce "between A and B": two sides are bound by it, so it was agreed
+    (AGREE), not one side's halt (RETREAT, as in "Israel declared a ceasefire")."""
+    return (
+        tuple(code) == ("RETREAT", "ceasefire")
+        and bool(sources)
+        and bool(targets)
+        and any(p.dep_ == "prep" and p.lower_ == "between" for p in tok.children)
+    )
