@@ -1015,13 +1015,9 @@ def _state_tokens(doc, found: dict[str, ArticleActor]) -> dict[int, str]:
     return state_at
 
 
-def _org_countries(doc, found: dict[str, ArticleActor]) -> None:
-    """An organisation the gazetteer does not know and no rule gave a country takes the one state
-    its sentence names, nationalities included ("The Homeland Union ... the Lithuanian Parliament");
-    none when the sentence names none or several, or when it deals with that state (subject and
-    object of one verb: "Afghanistan shared expertise with the Tamil front")."""
-    state_at = _state_tokens(doc, found)
-    person_at = {
+def _person_tokens(doc, found: dict[str, ArticleActor]) -> dict[int, str]:
+    """Token index -> country, over the names of dictionary people of a known state."""
+    return {
         t.i: rec.actor.country
         for rec in found.values()
         if rec.actor.type is ActorType.PERSON and rec.actor.country and not rec.actor.id.startswith("person:~")
@@ -1029,6 +1025,15 @@ def _org_countries(doc, found: dict[str, ArticleActor]) -> None:
         if m.kind in ("name", "surname")
         for t in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ())
     }
+
+
+def _org_countries(doc, found: dict[str, ArticleActor]) -> None:
+    """An organisation the gazetteer does not know and no rule gave a country takes the one state
+    its sentence names, nationalities included ("The Homeland Union ... the Lithuanian Parliament");
+    none when the sentence names none or several, or when it deals with that state (subject and
+    object of one verb: "Afghanistan shared expertise with the Tamil front")."""
+    state_at = _state_tokens(doc, found)
+    person_at = _person_tokens(doc, found)
     for rec in found.values():
         if not rec.actor.id.startswith("org:~") or rec.actor.country or not rec.mentions:
             continue
@@ -1441,14 +1446,7 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
         if m.kind == "place"
         for t in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ())
     }
-    person_at = {  # tokens of the names of dictionary people of a known state
-        t.i: rec.actor.country
-        for rec in found.values()
-        if rec.actor.type is ActorType.PERSON and rec.actor.country and not rec.actor.id.startswith("person:~")
-        for m in rec.mentions
-        if m.kind in ("name", "surname")
-        for t in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ())
-    }
+    person_at = _person_tokens(doc, found)
     org_at = {  # tokens of the names of bodies and groups
         t.i
         for rec in found.values()
