@@ -267,3 +267,12 @@ def test_headline_quotes_are_not_exported_among_body_quotes(quotes_db):
 
     out = json.loads(run("quotes", "--json", "--db", quotes_db).output)
     assert all(q["in_title"] is False for q in out)  # these pages have no title
+
+
+def test_reported_claim_in_the_first_sentence_starts_after_the_dateline() -> None:
+    (s,) = statements(
+        "MANILA, Philippines — A coast guard ship fired its water cannon at a fisheries vessel near the shoal "
+        "on Wednesday, the Philippine Coast Guard said.",
+        direct=False,
+    )
+    assert s.text.startswith("A coast guard ship fired")

@@ -370,6 +370,9 @@ def attribute(doc, article, actors: list) -> list[Statement]:
 
 def _reported(doc, article, att: _Attributor, quotes: list[QuoteSpan]) -> list[Statement]:
     """``X said (that) …``, ``X vowed to …``, ``according to X, …`` with no quotation marks."""
+    from tidings.extract import dateline_end  # (tidings.extract imports this stage)
+
+    filed = dateline_end(article.body)  # "MANILA, Philippines — A ship fired …, the coast guard said"
     out = []
     for tok in doc:
         lemma = tok.lemma_.lower()
@@ -386,7 +389,7 @@ def _reported(doc, article, att: _Attributor, quotes: list[QuoteSpan]) -> list[S
             sub = sub[1:]
         if not sub or sub[0].lower_ in ("which", "what", "whom", "whose"):
             continue  # "…, which it claimed was its most powerful weapon": the claim names no content
-        start = sub[0].idx
+        start = max(sub[0].idx, filed) if sub[0].idx < filed < end else sub[0].idx
         speaker = att.speaker_for_verb(tok, tok.idx)
         if speaker is None:
             continue
