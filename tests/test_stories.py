@@ -8,6 +8,8 @@ later, a minister's press conference and the same minister's speech a week later
 from __future__ import annotations
 
 import copy
+import dataclasses
+import itertools
 import json
 import subprocess
 import sys
@@ -632,6 +634,50 @@ def test_core_a_follow_up_naming_the_same_day_is_not_far_in_time() -> None:
     got = stories(Params())
     assert got["ta"] == got["tb"] != got["tc"]
     assert stories(Params(told_near=False))["tb"] != got["ta"]  # five days apart: too far without it
+
+
+def test_core_a_day_told_as_an_earlier_happening_s_is_not_the_report_s_own() -> None:
+    """Issue #6: a report of a second launch whose lede also names the first launch's day ("on
+    Tuesday, five days after its Oct. 31 ... launch") must not join the first launch's story, which
+    that shared day would pull it into; a follow-up of the first launch four days later, whose main
+    clause names its day, still joins it.  In every arrival order."""
+    first = (
+        "LISKA, Oct. 31 (Harbor Wire) - Korsat fired an intercontinental ballistic missile into the Lisk Sea "
+        "on Thursday, its first long-range launch in nearly a year, the Veldanian military said. The missile "
+        "flew for 86 minutes and reached an altitude of 7,000 km before falling outside Veldania's economic zone."
+    )
+    other = (
+        "Korsat launched a long-range ballistic missile on Thursday morning that flew for about 86 minutes "
+        "before splashing down in the Lisk Sea, Veldania's defence ministry said, condemning the test."
+    )
+    follow = (
+        "The missile Korsat fired into the Lisk Sea on Oct. 31 was a new solid-fuel intercontinental type, "
+        "the Veldanian military said on Monday after analysing the data of its 86-minute flight, which reached "
+        "an altitude of 7,000 km."
+    )
+    second = (
+        "LISKA, Nov. 5 (Harbor Wire) - Korsat fired a salvo of short-range ballistic missiles into the Lisk Sea "
+        "on Tuesday, five days after its Oct. 31 intercontinental ballistic missile launch, the Veldanian "
+        "military said. The missiles flew about 400 km before falling outside Veldania's economic zone."
+    )
+    a = doc_features("k1", first, "Korsat fires ICBM into the Lisk Sea", "2024-10-31")
+    b = doc_features("k2", other, "Korsat tests long-range missile", "2024-11-01")
+    f = doc_features("k3", follow, "Korsat's Oct. 31 missile was a new solid-fuel ICBM", "2024-11-04")
+    s = doc_features("k4", second, "Korsat fires short-range missiles days after ICBM test", "2024-11-05")
+    day = date.fromisoformat
+    oct31, nov5 = day("2024-10-31").toordinal(), day("2024-11-05").toordinal()
+    assert a.told == b.told == {oct31} and oct31 in f.told
+    assert s.told == {nov5}  # Oct. 31 is the earlier launch's day
+    # Only background days: they are the lede's ("Five days after ... signed on March 4, the text shows").
+    only_after = "Five days after the pilots walked out on Tuesday, the port reopened."
+    assert told_days(only_after, "2024-05-11") == {day("2024-05-07").toordinal()}
+    for order in itertools.permutations((a, b, f, s)):
+        got = _after_fixture(order, Params())
+        assert got["k1"] == got["k2"] == got["k3"] != got["k4"], [d.id for d in order]
+    # With the earlier launch's day counted as its own, the second launch joins the first's story.
+    counted = dataclasses.replace(s, told=s.told | {oct31})
+    got = _after_fixture((a, b, f, counted), Params())
+    assert got["k4"] == got["k1"]
 
 
 # --------------------------------------------------------------------------- re-clustering

@@ -116,7 +116,11 @@ TOLD_CHARS = 500  # the lede, where a report says on which day its happening too
 
 def told_days(body: str, published: str | None) -> frozenset[int]:
     """The days the lede says its happening took place on ("on Tuesday", "Nov. 9"), as ordinals;
-    not the date of a wire dateline ("SEOUL, Nov. 10 (Yonhap) --": the day the report was filed).
+    not the date of a wire dateline ("SEOUL, Nov. 10 (Yonhap) --": the day the report was filed),
+    nor, when the lede names a day of its own, a day it tells as another happening's: one in a
+    phrase that places the happening after that one ("on Tuesday, five days after its Oct. 31
+    launch", "following the Dec. 3 crisis"; :func:`_told_as_background`).  A lede whose only days
+    are told so keeps them ("Five days after the treaty was signed on March 4, its text shows ...").
 
     Resolved against the publication date; empty without one or when the lede names no day.
     """
@@ -132,13 +136,31 @@ def told_days(body: str, published: str | None) -> frozenset[int]:
     from tidings.extract import dateline_end
 
     filed = dateline_end(lede)  # "SEOUL, Nov. 10 (Yonhap) --": the day it was filed, not the happening's
-    out = set()
+    own, background = set(), set()
     for t in find_timexes(lede, published):
         d = day_number(t.day)
         # a day named as such ("the 3rd" most yards is none), after the dateline
         if d is not None and t.start >= filed and _WHEN.search(t.text):
-            out.add(d)
-    return frozenset(out)
+            (background if _told_as_background(lede, t.start) else own).add(d)
+    return frozenset(own or background)
+
+
+# A day in a phrase that places the happening after another one ("five days after its Oct. 31
+# launch", "following the Dec. 3 crisis", "since the talks on Feb. 12"): that one's day, not its own.
+# Not "before" ("due to appear before the court on Tuesday"), nor "the following Monday".
+_BACKGROUND = re.compile(r"\b(?:after|since|(?<!the )following|in the wake of)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:()\[\]\u2014\u2013]|\s-\s|--|[!?]|[a-z0-9][.](?=\s)")
+BACKGROUND_WORDS = 8  # a cue this many words before the day, in its clause
+
+
+def _told_as_background(lede: str, start: int) -> bool:
+    """Whether the day named at ``start`` is told as the time of an earlier happening: a cue word
+    ("after", "since", "following", "in the wake of") a few words before it, in the same clause."""
+    window = lede[max(0, start - 160) : start]
+    ends = list(_CLAUSE_END.finditer(window))
+    if ends:
+        window = window[ends[-1].end() :]
+    return bool(_BACKGROUND.search(" ".join(window.split()[-BACKGROUND_WORDS:])))
 
 
 @dataclass(slots=True)
