@@ -1857,3 +1857,40 @@ def test_a_future_deployment_of_ones_own_forces_is_no_threat_to_them() -> None:
     assert not any(t == "THREATEN" for t, _, _ in found), found
     # with no one named, a stated deployment reads as before
     assert any(t == "THREATEN" for t, _, _ in triples("Russia said it will deploy troops to Belarus."))
+
+
+# ------------------------------------------------------------------------ same-country sides
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Argentine President Javier Milei ordered former president Cristina Kirchner to appear in court.",
+            ("REQUEST", "Javier Milei", "Cristina Fernández de Kirchner"),
+        ),
+        (
+            "Prime Minister Shehbaz Sharif accused Imran Khan of inciting the riots.",
+            ("ACCUSE", "Shehbaz Sharif", "Imran Khan"),
+        ),
+    ],
+)
+def test_a_person_or_body_of_the_sources_country_is_a_target(text: str, expected: tuple) -> None:
+    # a state's organ or leader acting on a compatriot person or body is a domestic event
+    assert expected in triples(text)
+
+
+def test_ones_own_state_is_still_no_target() -> None:
+    # "reaffirmed the South Korean government's commitment": his own side's pledge, not its addressee
+    found = triples("Foreign Minister Cho Tae-yul reaffirmed the South Korean government's commitment to Ukraine.")
+    assert not any(t == "South Korea" for _, _, t in found)
+
+
+def test_a_leaders_own_titles_are_no_counterparts() -> None:
+    text = (
+        "Talks between Kim Jong Un, general secretary of the Workers' Party of Korea and president of "
+        "the State Affairs of the DPRK, and Putin were held in Moscow."
+    )
+    evs, _names = run(text)
+    ids = {a for e in evs for a in (e.source_id, e.target_id)}
+    assert not any(a and a.startswith("org:") for a in ids), [(e.type, e.source_id, e.target_id) for e in evs]

@@ -460,9 +460,16 @@ class _Article:
         for c in tok.children:
             if c.dep_ == "conj":
                 out += self.with_conj(c, speaker)
-            elif c.dep_ == "appos" and out and any(x.dep_ == "conj" for x in c.children):
+            elif (
+                c.dep_ == "appos"
+                and out
+                and any(x.dep_ == "conj" for x in c.children)
+                and c.i in self.tok_actor
+                and self._head_of_mention(c)
+            ):
                 # "SEOUL — South Korea and the Philippines agreed": the dateline's apposition
-                # carries the conjunct
+                # carries the conjunct; not a title ("Kim Jong Un, general secretary of the
+                # Workers' Party and president of the State Affairs"): his own posts, no partners
                 out += self.with_conj(c, speaker)
         return list(dict.fromkeys(out))
 
@@ -1806,8 +1813,13 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
     ):
         # "Thousands of Indian troops were deployed along the border": whose troops they are
         sources = st.phrase_actors(subj, speaker, max_depth=2)
-    # no country excludes nothing; a non-state group may act against its own state
-    own = ({st.country(x) for x in sources if not _non_state(x)} | set(sources)) - {None}
+    # no country excludes nothing; a non-state group may act against its own state.  A person or
+    # body of the source's own country may be the other side ("a judge ordered the former
+    # president to appear", "authorities pressured the bus workers"), the state itself not; nor
+    # is a state's own national, handed over or released, the side it concedes to
+    own = (set(sources) | {st.state_of.get(st.country(x)) for x in sources if not _non_state(x)}) - {None}
+    if etype in CONCILIATORY and any(st.kind(x) == "STATE" for x in sources):
+        own |= {st.country(x) for x in sources if st.kind(x) == "STATE"} - {None}
     if etype in DOMESTIC_TYPES and sources and not all(_non_state(x) for x in sources):
         # "Serbian police arrested protesters in Belgrade": its own people are the target, not itself
         own = (set(sources) | {st.state_of.get(st.country(x)) for x in sources}) - {None}
