@@ -198,6 +198,7 @@ class _Article:
         self.consult_pairs: list[tuple[int, str, str]] = []
         self.topics: set[int] = set()  # tokens in what a speaker evaluates (not coded themselves)
         self.deferred: set[int] = set()  # pledge triggers that yield to the act they pledge
+        self.domestic: set[tuple[int, str]] = set()  # (trigger, own state) a leader or body acts on
         self.para: list[int] | None = None  # paragraph number of each token
         self.speakers: dict[int, str | None] = {}  # speaker_at, per token
 
@@ -1641,6 +1642,7 @@ def _emit(
                 and st.country(s) == st.country(t)
                 and st.kind(s) != "STATE"
                 and not _non_state(s)  # rebels, parties, protesters act against their own state
+                and (trigger.i, t) not in st.domestic  # a leader or body acting on its own country
             )
         ]
         if not tl:
@@ -1719,6 +1721,37 @@ def _targetless_ok(etype: str, trigger, st: _Article) -> bool:
         and (trigger.dep_ in ("ROOT", "conj", "xcomp", "ccomp") or _alleged(trigger, st.lex))
         and not st._in_quote(trigger.idx)
     )
+
+
+def _domestic_side(sources, etype: str, st: _Article) -> bool:
+    """May the sources' own state be the other side?  Where they are people or bodies of it (not the
+    state itself, nor a non-state group, which may take it as a target anyway), and the act is
+    done to someone: no release of one's own, no meeting or agreement with oneself (a leader
+    "signed" or "agreed" with his own state as the other party is his state's act), no deployment
+    at home."""
+    return (
+        bool(sources)
+        and etype not in CONCILIATORY | RECIPROCAL | {"MOBILIZE", "AGREE"}
+        and all(st.kind(s) in ("PERSON", "ORG") and st.country(s) and not _non_state(s) for s in sources)
+    )
+
+
+def _own_state_side(t: str, tok, st: _Article) -> bool:
+    """Is ``t`` (found once the sources' own country is allowed) their state named as the one acted
+    on, not as the owner of an act ("the South Korean government's commitment", "the U.S.'s
+    pledge": the source's own side)?"""
+    if st.kind(t) != "STATE":
+        return True
+    named = [x for x in tok.sent if st.tok_actor.get(x.i) == t or st.demonym.get(x.i) == t]
+    for x in named:
+        h = x
+        while h.dep_ in ("compound", "amod", "nmod", "poss", "case") and h.head.i != h.i and h.i < h.head.i:
+            if h.dep_ == "poss" or (h.head.pos_ == "NOUN" and _noun_code(h.head, st.lex) is not None):
+                break  # the owner of an act (its doer)
+            h = h.head
+        else:
+            return True
+    return False
 
 
 def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None:
@@ -1827,40 +1860,53 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
         ordered = st.phrase_actors(o, speaker)
         if ordered and all(a in own or st.country(a) in own for a in ordered):
             return  # "ordered its troops to leave": a withdrawal of one's own, no expulsion
-    targets = passive_in or _targets(tok, etype, st, speaker, lex, exclude=own)
-    if not targets:
-        targets = _phrasal_targets(tok, etype, st, speaker, lex, exclude=own)
-    if not targets and noun is not None:
-        targets = _targets(noun, etype, st, speaker, lex, exclude=own)
-    if not targets and etype == "AGREE" and noun is None:
-        # "agreed to US mediation", "accepted to Iran's proposal": the one whose offer is taken up
-        for p in tok.children:
-            if p.dep_ == "prep" and p.lower_ == "to":
-                for o in p.children:
-                    if o.dep_ == "pobj" and _noun_code(o, lex) is not None:
-                        targets = st.phrase_actors(o, speaker, max_depth=2, exclude=own)
-    if not targets and etype in INTENT_TYPES:
-        # "threatened to break relations with Russia", "refused to deploy troops in Iraq": the
-        # target of the act threatened, refused or agreed to
-        for x in tok.children:
-            if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX"):
-                xcode, xnoun = _verb_code(x, lex)
-                xtype = xcode[0] if xcode else etype
-                targets = _targets(x, xtype, st, speaker, lex, exclude=own) or (
-                    _targets(xnoun, xtype, st, speaker, lex, exclude=own) if xnoun is not None else []
-                )
-                if targets:
-                    break
-    if lemma == "warn" and etype == "THREATEN" and (said := _warned_consequence(tok)) is not None:
+    said = _warned_consequence(tok) if lemma == "warn" and etype == "THREATEN" else None
+    if said is not None:
         # the consequence announced must be the warner's side's own act, not a prediction
         doers = st.subject(said, speaker)
         mine = {st.country(x) for x in sources} | set(sources)
         if doers and not any(d in mine or st.country(d) in mine for d in doers):
             return
+
+    def search(own) -> list[str]:
+        targets = passive_in or _targets(tok, etype, st, speaker, lex, exclude=own)
         if not targets:
+            targets = _phrasal_targets(tok, etype, st, speaker, lex, exclude=own)
+        if not targets and noun is not None:
+            targets = _targets(noun, etype, st, speaker, lex, exclude=own)
+        if not targets and etype == "AGREE" and noun is None:
+            # "agreed to US mediation", "accepted to Iran's proposal": the one whose offer is taken up
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ == "to":
+                    for o in p.children:
+                        if o.dep_ == "pobj" and _noun_code(o, lex) is not None:
+                            targets = st.phrase_actors(o, speaker, max_depth=2, exclude=own)
+        if not targets and etype in INTENT_TYPES:
+            # "threatened to break relations with Russia", "refused to deploy troops in Iraq": the
+            # target of the act threatened, refused or agreed to
+            for x in tok.children:
+                if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX"):
+                    xcode, xnoun = _verb_code(x, lex)
+                    xtype = xcode[0] if xcode else etype
+                    targets = _targets(x, xtype, st, speaker, lex, exclude=own) or (
+                        _targets(xnoun, xtype, st, speaker, lex, exclude=own) if xnoun is not None else []
+                    )
+                    if targets:
+                        break
+        if not targets and said is not None:
             targets = _targets(said, "THREATEN", st, speaker, lex, exclude=own)
-    if not targets and etype == "THREATEN":
-        targets = _condition_subjects(tok, st, speaker, own)  # "warned of consequences if Manila …"
+        if not targets and etype == "THREATEN":
+            targets = _condition_subjects(tok, st, speaker, own)  # "warned of consequences if Manila …"
+        return targets
+
+    targets = search(own)
+    if not targets and _domestic_side(sources, etype, st):
+        # "reneged on his commitment to the Zambian people", "declared a state of siege in Haiti":
+        # a leader, party or body acting on its own country (its people, government, capital) —
+        # not the state named as the owner of the act ("reaffirmed the South Korean
+        # government's commitment": his own side's)
+        targets = [t for t in search(set(sources)) if _own_state_side(t, tok, st)]
+        st.domestic.update((tok.i, t) for t in targets)
     if not targets and tok.dep_ == "conj":
         # "met with X and agreed to …": the partner carries over
         h = tok.head
