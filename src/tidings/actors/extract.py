@@ -590,6 +590,28 @@ def _company_block_words() -> set[str]:
 )  # fmt: skip
 
 
+# a product's model number or code ("Curve 8900", "iPhone 15", "Galaxy S23", "Airbus A380"); not of a body's
+# unit ("Unit 8200", "Local 1199", "Task Force 88", "Group of 77", "Charter 08")
+MODEL_CODE = re.compile(r"[A-Z]{0,3}\d{1,5}[a-zA-Z]{0,3}")
+NUMBERED_BODIES = {"unit", "local", "task", "group", "charter", "squadron", "battalion", "regiment", "division",
+                   "fleet", "brigade", "corps", "chapter", "g", "committee", "article", "section", "of"}  # fmt: skip
+
+
+def _product_name(doc, s: int, e: int) -> bool:
+    """Is a name the tagger took for an organisation a product: a brand with model words or a model
+    number ("BlackBerry Curve 8900", "the iPhone 15", "Boeing 737"), or a lower-case-i brand ("iPhone",
+    "iPad")?  Not a numbered body ("Unit 8200", "Local 1199", "Task Force 88")."""
+    toks = [t for t in doc[s:e] if not t.is_punct]
+    if not toks:
+        return False
+    if any(re.fullmatch(r"i[A-Z][a-z]+", t.text) for t in toks):
+        return True  # "iPhone", "iPad", "iPod", "iMac"
+    if len(toks) < 2 or not MODEL_CODE.fullmatch(toks[-1].text) or not any(ch.isdigit() for ch in toks[-1].text):
+        return False
+    words = {t.lower_ for t in toks}
+    return not (words & (NUMBERED_BODIES | INSTITUTION_HEADS | BUSINESS_WORDS)) and toks[0].text[:1].isupper()
+
+
 STORM_WORDS = {"typhoon", "hurricane", "cyclone", "superstorm", "storm", "tropical"}
 
 
@@ -760,6 +782,8 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
             continue
         aid = cands[0][0]
         entry = gaz.entries[aid]
+        if kind == "name" and e - s == 1 and not any(ch.isupper() for ch in doc[s].text):
+            continue  # "granted an amnesty to rebels": a common noun, not Amnesty International's name
         if (
             entry.actor.type is ActorType.STATE
             and (all(inside_entity[s:e]) or all(in_place[s:e]))
@@ -924,6 +948,8 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
                 e - s == 1 and not (doc[s].is_upper and len(doc[s]) <= ACRONYM_MAX)
             ):
                 continue  # an event's name, a lone common word, or a dateline ("HELSINKI —")
+            if _product_name(doc, s, e):
+                continue  # "the BlackBerry Curve 8900", "the iPhone 15", "a Boeing 737": a product, not a body
             if doc[s - 1].lower_ == "of" if s > 0 else False:
                 head = doc[s - 1].head
                 if head.lower_ in TITLE_WORDS:
@@ -997,6 +1023,7 @@ def find_actors(doc, article_id: str, published: str | None, *, gazetteer: Gazet
     _group_actors(doc, gaz, found, [t and i not in unresolved for i, t in enumerate(taken)], add)
 
     _org_countries(doc, found)
+    _bare_titles(doc, gaz, found, published, add)  # "the president" of the lede's one state
     _link_references(doc, gaz, found, published)
     return list(found.values())
 
@@ -1298,6 +1325,13 @@ def _peoples() -> dict[str, str]:
     return {str(k).casefold(): str(v) for k, v in (groups_data().get("peoples") or {}).items()}
 
 
+@cache
+def _faiths() -> dict[str, str]:
+    """Religious, sectarian and stateless-people adjectives that key a group of no state
+    (``groups.yaml``, ``qualifiers``)."""
+    return {str(k).casefold(): str(v) for k, v in (groups_data().get("qualifiers") or {}).items()}
+
+
 MEMBERSHIP_WORDS = {"loyal", "link", "linked", "ally", "allied", "affiliate", "affiliated", "close", "base", "back",
                     "support", "belong", "associate", "tie", "arm", "fund", "sponsor", "train", "lead"}  # fmt: skip
 
@@ -1306,7 +1340,11 @@ MEMBERSHIP_WORDS = {"loyal", "link", "linked", "ally", "allied", "affiliate", "a
 # marched", "Kurds rallied"); trades ("Farmers welcomed the plan") only in an article that names a
 # state or a body.
 UNNAMED_ATTACKERS = {"bomber", "bombers"}  # a suicide bomber: no country from the place struck
-BARE_SECTORS = {"rebels", "militants", "protesters", "prisoners", "activists", "refugees", "opposition", "people"}
+BARE_SECTORS = {"rebels", "militants", "protesters", "prisoners", "activists", "refugees", "opposition", "people",
+                "exiles", "tribesmen", "sikhs", "hindus", "buddhists", "shiites", "sunnis", "alawites", "druze",
+                "copts", "yazidis"}  # fmt: skip
+# groups that live away from their state: their nationality's, never the place's ("Tibetan exiles in India")
+AWAY_SECTORS = {"settlers", "exiles"}
 
 
 def _names_membership(c) -> bool:
@@ -1343,7 +1381,7 @@ GENERIC_ORGANS = {"police", "policemen", "troops", "soldiers", "forces", "army",
 CONTEXT_SECTORS = {"opposition", "ruling-party"}
 # unnamed groups of the people of the state where they act ("rebels", "protesters", "students")
 SENTENCE_SECTORS = {"rebels", "militants", "protesters", "activists", "students", "workers", "farmers", "clergy",
-                    "politicians", "media", "doctors"}  # fmt: skip
+                    "politicians", "media", "doctors", "tribesmen"}  # fmt: skip
 # modifiers that keep a generic organ the article's state's own ("riot police", "the federal government")
 OWN_MODIFIERS = {"security", "armed", "government", "national", "federal", "central", "state", "riot", "military",
                  "local", "regional", "provincial", "interim", "transitional", "new", "ruling", "civilian",
@@ -1425,11 +1463,103 @@ def _context_country(doc, tok, gaz: Gazetteer, state_at: dict[int, str], places:
     # an article about one state: named as a state (not only as a city: "Vienna" in a US story), in
     # its first sentence or more than once (not "a climber from Australia" in a local story)
     if len(everywhere) != 1:
+        # "the junta", "the government" in an article of several states whose lede names one: that
+        # one's ("Troops seized power in Thailand …; the junta said"), only for a state's ruling organ
+        if tok.lower_ in LEDE_ORGANS and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
+            return _lede_country(doc, gaz, state_at, places)
         return None
     named = sorted(i for i in countries(doc) if i not in places)
     times = sum(1 for k, i in enumerate(named) if k == 0 or named[k - 1] != i - 1)
     lede = next(iter(doc.sents)).end
     return next(iter(everywhere)) if named and (times >= 2 or named[0] < lede) else None
+
+
+# ruling organs that, bare ("the junta said"), are those of the one state the article's lede names
+LEDE_ORGANS = {"junta", "government", "regime", "cabinet", "administration"}
+
+
+def _lede_country(doc, gaz: Gazetteer, state_at: dict[int, str], places: set[int]) -> str | None:
+    """The one state the article's first sentence names (as a state or by its nationality, not only by a
+    city), or None."""
+    lede = next(iter(doc.sents))
+    named = {state_at.get(t.i) or _demonym_at(doc, t, gaz) for t in lede if t.i not in places}
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None
+
+
+BARE_TITLES = {"president": {"president"}, "minister": {"prime", "minister"}}
+
+
+def _bare_titles(doc, gaz: Gazetteer, found: dict[str, ArticleActor], published: str | None, add) -> None:
+    """A bare "the president" or "the prime minister" in a sentence that names no state, in an article
+    whose lede names one state and that names no person of that title: the dictionary person who holds
+    that office of that state on the article's date, else a description of the state."""
+    state_at = _state_tokens(doc, found)
+    places = {
+        t.i
+        for rec in found.values()
+        for m in rec.mentions
+        if m.kind == "place"
+        for t in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ())
+    }
+    covered = {
+        t.i
+        for rec in found.values()
+        for m in rec.mentions
+        for t in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ())
+    }
+    country = None
+    state_ids = _state_ids(id(gaz))
+    for tok in doc:
+        words = BARE_TITLES.get(tok.lower_)
+        if words is None or tok.i in covered or tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "poss"):
+            continue
+        first = tok.i - 1 if tok.lower_ == "minister" else tok.i
+        if tok.lower_ == "minister" and (first < 0 or doc[first].lower_ != "prime"):
+            continue
+        lefts = [c for c in tok.children if c.i < first]
+        if [c.lower_ for c in lefts] != ["the"] or first == 0 or doc[first - 1].lower_ != "the":
+            continue  # "the former president", "its president", "a president": not the state's
+        if any(c.dep_ in ("prep", "appos") or c.ent_type_ == "PERSON" for c in tok.children if c.i > tok.i):
+            continue  # "the president of the company", "the president, Hosni Mubarak"
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # "the president Hosni Mubarak"
+        if any(state_at.get(t.i) or _demonym_at(doc, t, gaz) for t in tok.sent):
+            continue  # the sentence names a state: the title may be that one's
+        if country is None:
+            country = _lede_country(doc, gaz, state_at, places) or ""
+            titled = any(
+                rec.actor.type is ActorType.PERSON
+                and any(
+                    words <= set(re.findall(r"[a-z]+", r.title.lower()))
+                    for r in [*rec.text_roles, *(x for x in rec.actor.roles if x.held_on(published))]
+                )
+                for rec in found.values()
+            )  # a person of the title is named: the description is theirs (reference rules)
+            if titled:
+                country = ""
+        if country not in state_ids:
+            continue
+        if not any(
+            words <= set(re.findall(r"[a-z]+", r.title.lower()))
+            for aid in _people_of(id(gaz)).get(country, ())
+            for r in gaz.entries[aid].actor.roles
+            if r.country == country
+        ):
+            continue  # "the president" in a story of a kingdom with no president: someone else's
+        holders = [
+            aid
+            for aid in _people_of(id(gaz)).get(country, ())
+            if any(
+                r.country == country and r.held_on(published[:10]) and words <= set(re.findall(r"[a-z]+", r.title.lower()))
+                for r in gaz.entries[aid].actor.roles
+            )
+        ] if published else []  # fmt: skip
+        if len(holders) == 1:
+            add(holders[0], gaz.entries[holders[0]].actor, first - 1, tok.i + 1, "description", True)
+        else:
+            sid = state_ids[country]
+            add(sid, gaz.entries[sid].actor, first - 1, tok.i + 1, "description", False)
 
 
 def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: list[bool], add) -> None:
@@ -1516,8 +1646,8 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                 country = next((str(settlers_of[c.lower_]) for c in tok.children if c.lower_ in settlers_of), None)
             based = [p for a in tok.children if a.dep_ == "acl" and a.lemma_ == "base" for p in a.children]
             for p in [*tok.children, *based] if country is None else ():  # "a group based in Trinidad"
-                if p.lower_ == "in" and sector == "settlers":
-                    continue  # "settlers in the West Bank" live there; it is not their state
+                if p.lower_ == "in" and sector in AWAY_SECTORS:
+                    continue  # "settlers in the West Bank", "exiles in India" live there; it is not their state
                 if p.dep_ == "prep" and p.lower_ in ("in", "from", "of"):
                     country = next(
                         (state_at[o.i] for o in p.children if o.dep_ == "pobj" and o.i in state_at), None
@@ -1537,7 +1667,7 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                         from_context = country is not None
             if sector == "people" and not ethnic and country is None:  # "Serbs blocked the road"
                 country = gaz.demonym_country.get(tok.lower_[:-1]) or _peoples().get(tok.lower_)
-            if country is None and sector and tok.lower_ not in UNNAMED_ATTACKERS:
+            if country is None and sector and tok.lower_ not in UNNAMED_ATTACKERS and sector not in AWAY_SECTORS:
                 country = _clause_place_country(tok, state_at)  # (not "a suicide bomber": of no country)
             if (
                 country is None
@@ -1584,7 +1714,7 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
                 add(body, found[body].actor, start, tok.i + 1, "description", False)
                 used.update(range(start, tok.i + 1))
             continue
-        if not country and tok.lower_ in sectors and not ethnic and sector != "settlers":
+        if not country and tok.lower_ in sectors and not ethnic and sector not in AWAY_SECTORS:
             # "activists from the Fatah party", "students at Cumhuriyet University", "militants
             # loyal to Iraq's al-Qaeda frontman": the one country of the actors the phrase names
             inner = {actor_at[t.i] for c in tok.children if _names_membership(c) for t in c.subtree if t.i in actor_at}
@@ -1600,6 +1730,10 @@ def _group_actors(doc, gaz: Gazetteer, found: dict[str, ArticleActor], taken: li
             start = min((c.i for c in tok.children if c.dep_ == "amod" and c.i < tok.i), default=tok.i)
             if not any(taken[t] for t in range(start, tok.i + 1)):
                 aid = f"group:{tok.lower_ if sector == 'people' else sector}"  # Kurds and Turks are two
+                faith = next((_faiths()[c.lower_] for c in tok.children
+                              if c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_ in _faiths()), None)  # fmt: skip
+                if faith and sector != "people" and faith not in aid:
+                    aid = f"group:{faith}-{sector}"  # "Shiite militias" and "Sunni militias" are two
                 actor = found[aid].actor if aid in found else Actor(aid, doc[start : tok.i + 1].text, ActorType.ORG)  # fmt: skip
                 add(aid, actor, start, tok.i + 1, "description", False)
                 used.update(range(start, tok.i + 1))
@@ -1915,6 +2049,14 @@ def _link_surnames(doc, gaz, found, person_spans, taken, published, add) -> None
             aid = ids[0]  # a distinctive surname (Blinken, Putin) of one dictionary person
         elif _office_holder_tagged_org(tok, ids, gaz, published):
             aid = ids[0]  # "during Biden's visit": the tagger took the surname for an organisation
+        elif (
+            published
+            and len(ids) > 1
+            and tok.ent_type_ == "PERSON"
+            and len(serving := [a for a in ids if any(r.held_on(published[:10]) for r in gaz.entries[a].actor.roles)]) == 1
+            and not family_first(gaz.entries[serving[0]].actor.name)
+        ):  # fmt: skip
+            aid = serving[0]  # "Castro said" in 1995: Fidel, the one Castro of the dictionary in office then
         else:
             continue
         add(aid, gaz.entries[aid].actor, tok.i, tok.i + 1, "surname", True)
