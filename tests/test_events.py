@@ -1925,3 +1925,16 @@ def test_a_leaders_own_titles_are_no_counterparts() -> None:
 def test_a_leader_acting_on_his_own_country_targets_it(text: str, expected: tuple) -> None:
     # the opposition, people or government of the leader's own country, named by its adjective
     assert expected in pipeline_triples(text)
+
+
+def test_reneging_on_a_commitment_targets_whom_it_was_made_to() -> None:
+    # "reneged on his commitment to X": the commitment is the topic, X the side let down
+    found = pipeline_triples(
+        "President Hakainde Hichilema has reneged on his commitment to the Zambian people to hold a referendum."
+    )
+    assert ("REJECT", "Hakainde Hichilema", "Zambia") in found
+
+
+def test_a_concession_after_talks_with_a_side_is_made_to_it() -> None:
+    found = pipeline_triples("The Kenya National Union of Teachers called off its strike after talks with the Kenyan government.")
+    assert ("CONCEDE", "Kenya National Union of Teachers", "Kenya") in found

@@ -1726,12 +1726,12 @@ def _targetless_ok(etype: str, trigger, st: _Article) -> bool:
 def _domestic_side(sources, etype: str, st: _Article) -> bool:
     """May the sources' own state be the other side?  Where they are people or bodies of it (not the
     state itself, nor a non-state group, which may take it as a target anyway), and the act is
-    done to someone: no release of one's own, no meeting or agreement with oneself (a leader
+    done to someone: no meeting or agreement with oneself (a leader
     "signed" or "agreed" with his own state as the other party is his state's act), no deployment
     at home."""
     return (
         bool(sources)
-        and etype not in CONCILIATORY | RECIPROCAL | {"MOBILIZE", "AGREE"}
+        and etype not in RECIPROCAL | {"MOBILIZE", "AGREE"}
         and all(st.kind(s) in ("PERSON", "ORG") and st.country(s) and not _non_state(s) for s in sources)
     )
 
@@ -1897,6 +1897,8 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             targets = _targets(said, "THREATEN", st, speaker, lex, exclude=own)
         if not targets and etype == "THREATEN":
             targets = _condition_subjects(tok, st, speaker, own)  # "warned of consequences if Manila …"
+        if not targets and etype in REQUIRES_TARGET | CONCILIATORY and etype not in RECIPROCAL | {"AGREE"}:
+            targets = _occasion_partners(tok, st, lex, speaker, own)
         return targets
 
     targets = search(own)
@@ -2134,6 +2136,45 @@ def _phrasal_targets(tok, etype: str, st: _Article, speaker, lex: Lexicon, exclu
             for o in p.children:
                 if o.dep_ == "pobj" and (found := st.phrase_actors(o, speaker, exclude=exclude)):
                     return found
+        elif p.dep_ == "prep" and p.lower_ in TOPIC_PREPS and f"{lemma} {p.lower_}" in lex.verbs:
+            # "reneged on his commitment to the Zambian people", "backed down on its demands from
+            # X": what it is about is no side; the one it was made to or with is
+            for o in p.children:
+                for q in o.children if o.dep_ == "pobj" else ():
+                    if q.dep_ == "prep" and q.lower_ in OTHER_SIDE_PREPS:
+                        found = [
+                            a for x in q.children if x.dep_ == "pobj"
+                            for a in st.phrase_actors(x, speaker, exclude=exclude)
+                        ]  # fmt: skip
+                        if found:
+                            return found
+    return []
+
+
+OTHER_SIDE_PREPS = {"to", "with", "between", "from", "against", "by"}
+
+
+def _occasion_partners(tok, st: _Article, lex: Lexicon, speaker, exclude=()) -> list[str]:
+    """The side talked with just before an act that names no one it was done to or for ("called
+    off the strike after deliberations with the government", "withdrew following talks with X")."""
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in OCCASION_PREPS:
+            continue
+        for o in p.children:
+            code = _noun_code(o, lex) if o.dep_ == "pobj" and o.pos_ == "NOUN" else None
+            if code is None or code[0] != "CONSULT":
+                continue
+            found = [
+                a
+                for q in o.children
+                if q.dep_ == "prep" and q.lower_ in ("with", "between")
+                for x in q.children
+                if x.dep_ == "pobj"
+                for a in st.with_conj(x, speaker)
+                if a not in exclude and st.country(a) not in exclude
+            ]
+            if found:
+                return found
     return []
 
 
