@@ -1938,3 +1938,11 @@ def test_reneging_on_a_commitment_targets_whom_it_was_made_to() -> None:
 def test_a_concession_after_talks_with_a_side_is_made_to_it() -> None:
     found = pipeline_triples("The Kenya National Union of Teachers called off its strike after talks with the Kenyan government.")
     assert ("CONCEDE", "Kenya National Union of Teachers", "Kenya") in found
+
+
+def test_a_threat_conditional_on_a_side_deep_in_the_act_threatened() -> None:
+    # the parser hangs the "if" clause on "limit", inside what is threatened
+    found = triples(
+        "Iran has threatened to halt talks to limit its uranium enrichment if France goes ahead with the planned sanctions."
+    )
+    assert ("THREATEN", "Iran", "France") in found

@@ -2113,6 +2113,14 @@ def _condition_subjects(tok, st: _Article, speaker, own) -> list[str]:
     consequences if the Philippines continued its provocations", "threatened to strike … if
     Ukraine used long-range missiles")."""
     heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    # the parser may hang the condition on a verb inside the act threatened ("threatened to stop
+    # negotiations to reduce … weapons if the United States goes ahead"): its own clause, not a
+    # reported one or a conjunct
+    heads += [
+        d
+        for d in tok.subtree
+        if d.i != tok.i and d not in heads and _within_clause(d, tok) and d.pos_ in ("VERB", "AUX")
+    ]
     for h in heads:
         for c in h.children:
             marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
@@ -2124,6 +2132,20 @@ def _condition_subjects(tok, st: _Article, speaker, own) -> list[str]:
                     if found:
                         return found
     return []
+
+
+def _within_clause(d, top, depth: int = 4) -> bool:
+    """Is ``d`` at most ``depth`` arcs below ``top`` through infinitives, objects and the clauses
+    that modify them (no reported speech, conjunct or subject)?"""
+    for _ in range(depth):
+        if d.i == top.i:
+            return True
+        if d.dep_ not in ("xcomp", "dobj", "relcl", "acl", "prep", "pobj", "advcl") or (
+            d.dep_ == "advcl" and any(m.dep_ == "mark" for m in d.children)
+        ):
+            return False
+        d = d.head
+    return d.i == top.i
 
 
 def _phrasal_targets(tok, etype: str, st: _Article, speaker, lex: Lexicon, exclude=()) -> list[str]:
