@@ -1946,3 +1946,19 @@ def test_a_threat_conditional_on_a_side_deep_in_the_act_threatened() -> None:
         "Iran has threatened to halt talks to limit its uranium enrichment if France goes ahead with the planned sanctions."
     )
     assert ("THREATEN", "Iran", "France") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenyan opposition leader Raila Odinga vowed to boycott Kenya's presidential elections.",
+            ("THREATEN", "Raila Odinga", "Kenya"),
+        ),
+        ("Opposition leader Hakainde Hichilema rejected Zambia's election results.", ("REJECT", "Hakainde Hichilema", "Zambia")),
+    ],
+)
+def test_ones_own_state_owning_a_thing_acted_on_is_the_target(text: str, expected: tuple) -> None:
+    # "Kenya's elections" are the state's; "the South Korean government's commitment" is an act of
+    # the speaker's own side (see test_ones_own_state_is_still_no_target)
+    assert expected in pipeline_triples(text)

@@ -1746,9 +1746,13 @@ def _own_state_side(t: str, tok, st: _Article) -> bool:
     for x in named:
         h = x
         while h.dep_ in ("compound", "amod", "nmod", "poss", "case") and h.head.i != h.i and h.i < h.head.i:
-            if h.dep_ == "poss" or (h.head.pos_ == "NOUN" and _noun_code(h.head, st.lex) is not None):
-                break  # the owner of an act (its doer)
-            h = h.head
+            g = h.head
+            if g.pos_ == "NOUN" and (
+                _noun_code(g, st.lex) is not None
+                or g.lemma_.lower() in st.lex.intent_heads | st.lex.hypothetical_heads
+            ):
+                break  # the owner of an act, pledge or intent (its doer), not of "Algeria's elections"
+            h = g
         else:
             return True
     return False
