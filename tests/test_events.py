@@ -1962,3 +1962,21 @@ def test_ones_own_state_owning_a_thing_acted_on_is_the_target(text: str, expecte
     # "Kenya's elections" are the state's; "the South Korean government's commitment" is an act of
     # the speaker's own side (see test_ones_own_state_is_still_no_target)
     assert expected in pipeline_triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jailed activist Alexei Navalny began a hunger strike to pressure the Russian prison service into "
+            "giving him medical care.",
+            ("PROTEST", "Alexei Navalny", "Russia"),
+        ),
+        (
+            "Farmers blocked highways across France to press their demands on President Emmanuel Macron.",
+            ("PROTEST", "Farmers", "Emmanuel Macron"),
+        ),
+    ],
+)
+def test_a_protest_is_aimed_at_whom_its_purpose_names(text: str, expected: tuple) -> None:
+    assert expected in pipeline_triples(text)

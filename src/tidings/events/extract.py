@@ -1903,6 +1903,8 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             targets = _condition_subjects(tok, st, speaker, own)  # "warned of consequences if Manila …"
         if not targets and etype in REQUIRES_TARGET | CONCILIATORY and etype not in RECIPROCAL | {"AGREE"}:
             targets = _occasion_partners(tok, st, lex, speaker, own)
+        if not targets and etype == "PROTEST":
+            targets = _protest_aim(tok, st, speaker, own)
         return targets
 
     targets = search(own)
@@ -2178,6 +2180,29 @@ def _phrasal_targets(tok, etype: str, st: _Article, speaker, lex: Lexicon, exclu
 
 
 OTHER_SIDE_PREPS = {"to", "with", "between", "from", "against", "by"}
+
+
+def _protest_aim(tok, st: _Article, speaker, exclude=()) -> list[str]:
+    """Whom a protest is aimed at, named in the purpose it is made for ("blocked roads to press
+    their demands on the government", "began collecting signatures to convince the Parliament to
+    …", "stopped work to protest a bill signed by the minister"): the object of the first
+    "to" clause below the act, within its own clause."""
+    for x in tok.subtree:
+        if (
+            x.i == tok.i
+            or x.pos_ not in ("VERB", "AUX")
+            or x.dep_ not in ("advcl", "xcomp", "acl", "relcl")
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
+            or not _within_clause(x, tok)
+        ):
+            continue
+        for c in x.children:
+            if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in ("against", "from", "on", "over")):
+                objs = [c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]
+                found = [a for o in objs for a in st.phrase_actors(o, speaker, exclude=exclude)]
+                if found:
+                    return found
+    return []
 
 
 def _occasion_partners(tok, st: _Article, lex: Lexicon, speaker, exclude=()) -> list[str]:
