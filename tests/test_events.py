@@ -1980,3 +1980,20 @@ def test_ones_own_state_owning_a_thing_acted_on_is_the_target(text: str, expecte
 )
 def test_a_protest_is_aimed_at_whom_its_purpose_names(text: str, expected: tuple) -> None:
     assert expected in pipeline_triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norway today accepted a formula for ending its fisheries dispute with the European Union.",
+            ("AGREE", "Norway", "European Union"),
+        ),
+        (
+            "Deputy President William Ruto has declined to resign despite growing pressure by the Kenyan parliament.",
+            ("REJECT", "William Ruto", "Kenya"),
+        ),
+    ],
+)
+def test_the_other_side_of_a_dispute_settled_or_of_pressure_defied(text: str, expected: tuple) -> None:
+    assert expected in pipeline_triples(text)

@@ -1905,6 +1905,10 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             targets = _occasion_partners(tok, st, lex, speaker, own)
         if not targets and etype == "PROTEST":
             targets = _protest_aim(tok, st, speaker, own)
+        if not targets and etype in ("AGREE", "CONCEDE", "RETREAT", "REJECT"):
+            targets = _dispute_partners(tok, st, speaker, own)
+        if not targets and etype == "REJECT":
+            targets = _defied(tok, st, speaker, own)
         return targets
 
     targets = search(own)
@@ -2146,7 +2150,7 @@ def _within_clause(d, top, depth: int = 4) -> bool:
     for _ in range(depth):
         if d.i == top.i:
             return True
-        if d.dep_ not in ("xcomp", "dobj", "relcl", "acl", "prep", "pobj", "advcl") or (
+        if d.dep_ not in ("xcomp", "dobj", "relcl", "acl", "prep", "pobj", "pcomp", "advcl") or (
             d.dep_ == "advcl" and any(m.dep_ == "mark" for m in d.children)
         ):
             return False
@@ -2180,6 +2184,52 @@ def _phrasal_targets(tok, etype: str, st: _Article, speaker, lex: Lexicon, exclu
 
 
 OTHER_SIDE_PREPS = {"to", "with", "between", "from", "against", "by"}
+DISPUTE_NOUNS = {"dispute", "conflict", "row", "feud", "quarrel", "standoff", "rift", "differences", "war"}
+PRESSURE_NOUNS = {"pressure", "demand", "call", "appeal", "plea", "ultimatum", "opposition"}
+
+
+def _dispute_partners(tok, st: _Article, speaker, exclude=()) -> list[str]:
+    """The other side of a dispute the act settles or refuses to settle, named deep in its object
+    ("accepted a formula for ending its fisheries dispute with its partners")."""
+    for x in tok.subtree:
+        if x.i == tok.i or x.lemma_.lower() not in DISPUTE_NOUNS or not _within_clause(x, tok, 6):
+            continue
+        found = [
+            a
+            for p in x.children
+            if p.dep_ == "prep" and p.lower_ in ("with", "between")
+            for o in p.children
+            if o.dep_ == "pobj"
+            for a in st.phrase_actors(o, speaker, max_depth=2, exclude=exclude)
+        ]
+        if found:
+            return found
+    return []
+
+
+def _defied(tok, st: _Article, speaker, exclude=()) -> list[str]:
+    """Whose pressure a refusal defies ("declined to resign despite pressure by the commission",
+    "in spite of calls from X")."""
+    heads = [tok, *(x for x in tok.children if x.dep_ == "xcomp")]  # "declined to resign despite …"
+    for p in (c for h in heads for c in h.children):
+        if p.dep_ != "prep" or p.lower_ not in ("despite", "spite"):
+            continue
+        objs = [o for o in p.subtree if o.dep_ == "pobj" and o.lemma_.lower() in PRESSURE_NOUNS]
+        for o in objs:
+            found = [
+                a
+                for c in o.children
+                if (c.dep_ == "prep" and c.lower_ in ("by", "from")) or c.dep_ in ("poss", "amod", "compound")
+                for a in (
+                    st.phrase_actors(c, speaker, max_depth=2, exclude=exclude)
+                    if c.dep_ == "prep"
+                    else st.with_conj(c, speaker) or ([st.demonym[c.i]] if c.i in st.demonym else [])
+                )
+                if a not in exclude and st.country(a) not in exclude
+            ]
+            if found:
+                return found
+    return []
 
 
 def _protest_aim(tok, st: _Article, speaker, exclude=()) -> list[str]:
