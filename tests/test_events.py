@@ -1997,3 +1997,8 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names(text: str, expected: tuple
 )
 def test_the_other_side_of_a_dispute_settled_or_of_pressure_defied(text: str, expected: tuple) -> None:
     assert expected in pipeline_triples(text)
+
+
+def test_an_opening_is_for_whom_its_purpose_names() -> None:
+    found = pipeline_triples("Turkey finally reopened the border crossing to allow the delivery of medicine to Syria.")
+    assert ("RETREAT", "Türkiye", "Syria") in found

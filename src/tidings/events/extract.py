@@ -1903,7 +1903,7 @@ def _verbal(tok, st: _Article, lex: Lexicon, cands: list, consumed: set) -> None
             targets = _condition_subjects(tok, st, speaker, own)  # "warned of consequences if Manila …"
         if not targets and etype in REQUIRES_TARGET | CONCILIATORY and etype not in RECIPROCAL | {"AGREE"}:
             targets = _occasion_partners(tok, st, lex, speaker, own)
-        if not targets and etype == "PROTEST":
+        if not targets and etype in ("PROTEST", "RETREAT", "CONCEDE"):
             targets = _protest_aim(tok, st, speaker, own)
         if not targets and etype in ("AGREE", "CONCEDE", "RETREAT", "REJECT"):
             targets = _dispute_partners(tok, st, speaker, own)
@@ -2233,10 +2233,10 @@ def _defied(tok, st: _Article, speaker, exclude=()) -> list[str]:
 
 
 def _protest_aim(tok, st: _Article, speaker, exclude=()) -> list[str]:
-    """Whom a protest is aimed at, named in the purpose it is made for ("blocked roads to press
-    their demands on the government", "began collecting signatures to convince the Parliament to
-    …", "stopped work to protest a bill signed by the minister"): the object of the first
-    "to" clause below the act, within its own clause."""
+    """Whom a protest is aimed at, or a concession made for, named in the purpose it serves
+    ("blocked roads to press their demands on the government", "began collecting signatures to
+    convince the Parliament to …", "opened the bridge to allow the delivery of grain to X"): the
+    object of the first "to" clause below the act, within its own clause."""
     for x in tok.subtree:
         if (
             x.i == tok.i
