@@ -855,3 +855,13 @@ def test_merge_events_keeps_two_people_of_one_state_apart() -> None:
     assert len({c["a:e0"], c["a:e1"], c["c:e0"]}) == 3
     assert c["b:e2"] != c["a:e2"]  # two accusers of one state
     assert merge_events(rows[::-1]) == c
+
+
+def test_named_models_are_terms_and_dates_are_not() -> None:
+    from tidings.stories.features import model_terms
+
+    text = "Vantra unveiled the Orbix 5 on Tuesday, a year after the Orbix 4 and the Hwasong-19 test. In 2024 May 19"
+    assert model_terms(text) == ["orbix_5", "orbix_4", "hwasong_19"]
+    five = doc_features("a", "Vantra unveiled the Orbix 5 phone at a launch in Lisbon on Tuesday.", None, "2024-09-10")
+    four = doc_features("b", "Vantra unveiled the Orbix 4 phone at a launch in Lisbon on Tuesday.", None, "2023-09-12")
+    assert "orbix_5" in five.tf and "orbix_5" not in four.tf

@@ -96,6 +96,30 @@ def name_terms(text: str) -> set[str]:
     return {t for m in _NAME.finditer(text) for t in terms(m.group())}
 
 
+# A named model: a capitalised or i-brand word and a code with a digit ("iPhone 4", "Boeing 787",
+# "Galaxy S4", "Hwasong-19").  Not actors, but what tells two launches or two crashes of one
+# kind apart, where the number alone (dropped from the terms) cannot.
+_MODEL = re.compile(r"\b((?:[A-Z]|i[A-Z])[a-z]+)(?: |-)([A-Z]{0,3}\d{1,4}[A-Za-z]{0,2})\b")
+
+
+_NOT_BRANDS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul",
+               "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec",
+               "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "page",
+               "no", "number", "route", "highway", "chapter", "room", "floor", "gate", "terminal"}  # fmt: skip
+_YEAR_CODE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def model_terms(text: str) -> list[str]:
+    """``brand_code`` terms of the named models in a text, one per mention."""
+    out = []
+    for m in _MODEL.finditer(text):
+        brand, code = m.group(1).lower(), m.group(2).lower()
+        if brand in STOPWORDS or brand in _NOT_BRANDS or _YEAR_CODE.fullmatch(code):
+            continue  # "In 2024", "May 19": dates, not models
+        out.append(f"{brand}_{code}")
+    return out
+
+
 def day_number(iso: str | None) -> int | None:
     """``YYYY-MM-DD`` as a day ordinal; ``None`` for a missing or partial date."""
     if not iso or len(iso) != 10:
@@ -192,11 +216,12 @@ def doc_features(
     events: list[tuple[str, str | None, str | None, str | None]] = (),  # (type, source, target, date)
 ) -> Doc:
     """The clustering features of one article."""
-    counts = Counter(terms(body))
-    title_terms = set(terms(title or ""))
+    models = model_terms(body)
+    counts = Counter(terms(body) + models)
+    title_terms = set(terms(title or "") + model_terms(title or ""))
     for t in title_terms:
         counts.setdefault(t, 0)
-    names = name_terms(body)
+    names = name_terms(body) | set(models)
     tf = {
         t: ((1.0 + math.log(c) if c else 0.0) + (TITLE_BOOST if t in title_terms else 0.0))
         * (NAME_BOOST if t in names else 1.0)
