@@ -1460,15 +1460,8 @@ def _targets(
         for p in tok.children:
             if p.dep_ == "prep" and p.lower_ == "for":
                 for o in p.children:
-                    for q in o.children if o.dep_ == "pobj" else ():
-                        if q.dep_ == "prep" and q.lower_ in ("with", "between", "from", "against"):
-                            out += [
-                                a
-                                for x in q.children
-                                if x.dep_ == "pobj"
-                                for a in st.with_conj(x, speaker)
-                                if a not in exclude and st.country(a) not in exclude
-                            ]
+                    if o.dep_ == "pobj":
+                        out += _partners_in(o, ("with", "between", "from", "against"), st, speaker, exclude)
         if out:
             return out
     if not skip_obj:
@@ -2255,6 +2248,20 @@ def _protest_aim(tok, st: _Article, speaker, exclude=()) -> list[str]:
     return []
 
 
+def _partners_in(noun, preps, st: _Article, speaker, exclude=()) -> list[str]:
+    """The actors (with their conjuncts) of ``noun``'s prepositions ``preps``, less those in
+    ``exclude`` or of an excluded country: "talks with X", "a truce between A and B"."""
+    return [
+        a
+        for q in noun.children
+        if q.dep_ == "prep" and q.lower_ in preps
+        for x in q.children
+        if x.dep_ == "pobj"
+        for a in st.with_conj(x, speaker)
+        if a not in exclude and st.country(a) not in exclude
+    ]
+
+
 def _occasion_partners(tok, st: _Article, lex: Lexicon, speaker, exclude=()) -> list[str]:
     """The side talked with just before an act that names no one it was done to or for ("called
     off the strike after deliberations with the government", "withdrew following talks with X")."""
@@ -2265,15 +2272,7 @@ def _occasion_partners(tok, st: _Article, lex: Lexicon, speaker, exclude=()) -> 
             code = _noun_code(o, lex) if o.dep_ == "pobj" and o.pos_ == "NOUN" else None
             if code is None or code[0] != "CONSULT":
                 continue
-            found = [
-                a
-                for q in o.children
-                if q.dep_ == "prep" and q.lower_ in ("with", "between")
-                for x in q.children
-                if x.dep_ == "pobj"
-                for a in st.with_conj(x, speaker)
-                if a not in exclude and st.country(a) not in exclude
-            ]
+            found = _partners_in(o, ("with", "between"), st, speaker, exclude)
             if found:
                 return found
     return []
